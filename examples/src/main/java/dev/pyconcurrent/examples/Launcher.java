@@ -1,0 +1,68 @@
+package dev.pyconcurrent.examples;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Runs an article scenario by name: {@code ./examples/run thread-pool 2 10} is the article's
+ * {@code python t.py 2 10}.
+ *
+ * <p>The articles used Google's {@code fire} to turn a function into a command line; picocli plays
+ * that part here. With no arguments the launcher lists every scenario, with the article section each
+ * one reproduces and, for scenarios whose module has not landed yet, why it cannot run.
+ */
+@Command(name = "examples/run",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        synopsisSubcommandLabel = "SCENARIO [ARGS...]",
+        description = "Runs one scenario of the articles in shared/articles/ on pyconcurrent-java.",
+        footer = {"", "Run './examples/run SCENARIO --help' for a scenario's arguments."})
+public final class Launcher implements Runnable {
+
+    /** Exit status of a scenario that is listed but whose module has not landed yet. */
+    public static final int NOT_AVAILABLE_EXIT_CODE = 3;
+
+    @CommandLine.Spec
+    private CommandSpec spec;
+
+    /** Entry point of {@code ./examples/run}. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The launcher with every scenario registered; tests use it to run scenarios in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Launcher());
+        for (ScenarioCatalog.Scenario scenario : ScenarioCatalog.all()) {
+            if (scenario.available()) {
+                CommandLine sub = new CommandLine(scenario.command().get());
+                sub.getCommandSpec().usageMessage().description(scenario.summary() + " [" + scenario.article() + "]");
+                cli.addSubcommand(scenario.name(), sub);
+            } else {
+                cli.addSubcommand(scenario.name(), unavailable(scenario));
+            }
+        }
+        return cli;
+    }
+
+    /** With no scenario named, list them all: the usage help is that list. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    private static CommandLine unavailable(ScenarioCatalog.Scenario scenario) {
+        CommandSpec placeholder = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
+            System.err.println("Scenario '" + scenario.name() + "' is not available yet: "
+                    + scenario.unavailableBecause() + ".");
+            return NOT_AVAILABLE_EXIT_CODE;
+        });
+        placeholder.usageMessage().description(
+                "(not yet available: " + scenario.unavailableBecause() + ") " + scenario.summary());
+        placeholder.parser().unmatchedArgumentsAllowed(true);
+        return new CommandLine(placeholder);
+    }
+}

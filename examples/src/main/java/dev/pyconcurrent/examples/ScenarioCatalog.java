@@ -1,0 +1,87 @@
+package dev.pyconcurrent.examples;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every article scenario, in the order the articles tell them, with the picocli command that runs it.
+ *
+ * <p>A scenario whose library module has not landed yet is still listed, with the reason, so that
+ * {@code --help} shows the whole map of the articles rather than a partial one.
+ */
+public final class ScenarioCatalog {
+
+    /**
+     * One scenario.
+     *
+     * @param name               the launcher name ({@code ./examples/run NAME})
+     * @param article            the article and section it reproduces
+     * @param summary            one line for {@code --help}
+     * @param command            creates the picocli command object, or {@code null} when unavailable
+     * @param unavailableBecause why it cannot run yet, or {@code null} when available
+     */
+    public record Scenario(String name, String article, String summary,
+                           Supplier<Object> command, String unavailableBecause) {
+
+        public boolean available() {
+            return command != null;
+        }
+    }
+
+    private static final String NEEDS_POOL = "needs multiprocessing.Pool (a later issue)";
+    private static final String NEEDS_DUMMY = "needs multiprocessing.dummy.Pool (a later issue)";
+    private static final String NEEDS_MANAGER = "needs multiprocessing.Manager (a later issue)";
+    private static final String NEEDS_THREAD = "needs futures-thread (being built)";
+    private static final String NEEDS_CORE = "needs futures-core (being built)";
+    private static final String NEEDS_IPC = "needs futures-ipc (being built)";
+    private static final String NEEDS_PROCESS = "needs futures-process (being built)";
+
+    private ScenarioCatalog() {
+    }
+
+    /** All scenarios, available or not, in article order. */
+    public static List<Scenario> all() {
+        return List.of(
+                // 000/001: concurrent.futures
+                later("thread-pool", "000 multithreading", "N threads run M one-second tasks; shows interleaved prints", NEEDS_THREAD),
+                later("process-pool", "000 multiprocess", "the pi series per n across P processes; speed-up up to the core count", NEEDS_PROCESS),
+                later("future-internals", "000 Future", "the Future as a condition-variable result pit", NEEDS_CORE),
+                later("thread-pool-internals", "000 thread pool internals", "the task queue between submitter and competing workers", NEEDS_THREAD),
+                later("unbounded-queue", "000 thread pool internals", "memory grows with the unbounded queue, stays flat when bounded", NEEDS_THREAD),
+                later("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live", NEEDS_PROCESS),
+                later("socketpair-queue", "000 process pool internals", "a cross-process queue over a socketpair, step by step", NEEDS_IPC),
+                // 002: multiprocessing
+                later("fork", "002 os.fork", "the JVM cannot fork: the spawn equivalent with parent/child pids", NEEDS_PROCESS),
+                later("process", "002 Process", "start a child process and join it", NEEDS_PROCESS),
+                later("pool-map", "002 Pool", "Pool.map over a list", NEEDS_POOL),
+                later("pool-apply-async", "002 Pool", "Pool.apply_async: submission does not wait", NEEDS_POOL),
+                later("pool-apply", "002 Pool", "Pool.apply: each call blocks", NEEDS_POOL),
+                later("queue", "002 Queue", "a writer and a reader process share a Queue", NEEDS_IPC),
+                later("joinable-queue", "002 JoinableQueue", "producers and a daemon consumer with task_done/join", NEEDS_IPC),
+                later("value-array", "002 Value and Array", "shared memory: prints 3.14 and [5, 1, 2, ..., 9]", NEEDS_IPC),
+                later("pipe", "002 Pipe", "parent and child greet each other over a Pipe", NEEDS_IPC),
+                later("manager", "002 Manager", "Value, Array, list, dict and Namespace through a Manager", NEEDS_MANAGER),
+                later("lock", "002 Lock", "20 processes print under one Lock", NEEDS_IPC),
+                later("rlock", "002 RLock", "a re-entrant lock taken twice by its owner", NEEDS_IPC),
+                later("semaphore", "002 Semaphore", "5 users, 2 slots", NEEDS_IPC),
+                later("condition", "002 Condition", "stage_1 notifies the stage_2 waiters", NEEDS_IPC),
+                later("event", "002 Event", "a blocking waiter and a timeout waiter", NEEDS_IPC),
+                later("dummy-pool", "002 multiprocessing.dummy", "the thread-backed Pool", NEEDS_DUMMY),
+                later("executor-submit", "002 concurrent.futures", "submit and result", NEEDS_THREAD),
+                later("executor-map", "002 concurrent.futures", "map yields results in input order", NEEDS_THREAD),
+                later("future-methods", "002 concurrent.futures", "done, running, cancel, result on live futures", NEEDS_THREAD),
+                later("wait", "002 wait", "wait with each return_when", NEEDS_THREAD),
+                later("as-completed", "002 as_completed", "futures in completion order, random sleeps", NEEDS_THREAD),
+                // 003: ProcessPoolExecutor.map
+                later("process-pool-map", "003 ProcessPoolExecutor.map", "map with a timeout; the ten serialize/socket steps made visible", NEEDS_PROCESS));
+    }
+
+    private static Scenario later(String name, String article, String summary, String because) {
+        return new Scenario(name, article, summary, null, because);
+    }
+
+    @SuppressWarnings("unused") // used as scenarios land
+    private static Scenario ready(String name, String article, String summary, Supplier<Object> command) {
+        return new Scenario(name, article, summary, command, null);
+    }
+}
