@@ -1,0 +1,27 @@
+package dev.pyconcurrent.futures;
+
+/**
+ * Sets its event on the first completion of any kind.
+ *
+ * <p>CPython counterpart: {@code Lib/concurrent/futures/_base.py: _FirstCompletedWaiter}, used by
+ * {@code wait(..., FIRST_COMPLETED)}. States: armed → fired (event set) on the first add; further adds only record.
+ */
+final class FirstCompletedWaiter extends Waiter {
+    @Override
+    void addResult(Future<?> future) {
+        super.addResult(future);
+        event.set();
+    }
+
+    @Override
+    void addException(Future<?> future) {
+        super.addException(future);
+        event.set();
+    }
+
+    @Override
+    void addCancelled(Future<?> future) {
+        super.addCancelled(future);
+        event.set();
+    }
+}
