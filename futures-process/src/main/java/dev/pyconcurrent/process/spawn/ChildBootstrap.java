@@ -1,0 +1,113 @@
+package dev.pyconcurrent.process.spawn;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+
+/**
+ * The {@code main} class of every spawned child JVM.
+ *
+ * <p>Mirrors {@code Lib/multiprocessing/spawn.py: spawn_main/_main}: read the preparation data and the pickled process
+ * object from the pipe, then bootstrap it and exit with its exit code. Steps:
+ * <ol>
+ *   <li>read one {@link SpawnFrame} from the raw stdin (no read-ahead, no Java serialization yet);</li>
+ *   <li>{@link ExitReport#install install the exit report} (so every later failure is reported correctly);</li>
+ *   <li>replace {@code System.in} by an empty stream (CPython points the child's {@code sys.stdin} at
+ *       {@code os.devnull}) and start the {@link ParentWatcher} on the real stdin;</li>
+ *   <li>deserialize the payload into a {@link ChildEntryPoint} and run it;</li>
+ *   <li>leave with its status once the other non-daemon threads are done.</li>
+ * </ol>
+ *
+ * <p><b>Start-up cost is the point of this class.</b> It touches no logging framework and no class that would
+ * initialise one; everything before the payload's own code is JDK classes from the default CDS archive plus the few
+ * small classes of this package. Keep it that way: every extra class here is paid by every child JVM.
+ */
+public final class ChildBootstrap {
+    /** Exit status when the child cannot even read or deserialize its payload. */
+    public static final int BOOTSTRAP_FAILURE_STATUS = 1;
+
+    private ChildBootstrap() {
+    }
+
+    public static void main(String[] args) {
+        FileInputStream stdin = new FileInputStream(FileDescriptor.in);
+        SpawnFrame frame;
+        try {
+            frame = SpawnFrame.readFrom(stdin);
+        } catch (IOException e) {
+            System.err.println("pyconcurrent child bootstrap: cannot read the spawn frame from stdin: " + e);
+            System.exit(BOOTSTRAP_FAILURE_STATUS);
+            return;
+        }
+        ExitReport.install(frame.exitReportPath());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        ParentWatcher watcher = ParentWatcher.start(stdin, frame.exitWithParent());
+
+        ChildEntryPoint entryPoint;
+        try {
+            entryPoint = deserialize(frame.payload());
+        } catch (IOException | ClassNotFoundException | ClassCastException | LinkageError e) {
+            System.err.println("pyconcurrent child bootstrap: cannot deserialize the payload (is the child's classpath"
+                    + " the parent's?)");
+            e.printStackTrace();
+            System.exit(BOOTSTRAP_FAILURE_STATUS);
+            return;
+        }
+        int status;
+        try {
+            status = entryPoint.runInChild(new ChildContext(frame.parentPid(), watcher));
+        } catch (RuntimeException | Error e) {
+            // Entry points catch their own task failures; reaching this is a bug in the entry point itself.
+            System.err.println("pyconcurrent child bootstrap: entry point failed");
+            e.printStackTrace();
+            status = BOOTSTRAP_FAILURE_STATUS;
+        }
+        exit(status);
+    }
+
+    private static ChildEntryPoint deserialize(byte[] payload) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+            return (ChildEntryPoint) in.readObject();
+        }
+    }
+
+    /**
+     * CPython's {@code _bootstrap} ends with {@code threading._shutdown()} (wait for non-daemon threads) and then
+     * {@code sys.exit(exitcode)}. Returning from {@code main} gives exactly that for status 0; any other status
+     * needs {@code System.exit}, which would not wait, so we join the non-daemon threads first.
+     */
+    static void exit(int status) {
+        System.out.flush();
+        System.err.flush();
+        if (status == 0) {
+            return;
+        }
+        awaitOtherNonDaemonThreads();
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
+    }
+
+    private static void awaitOtherNonDaemonThreads() {
+        Thread self = Thread.currentThread();
+        boolean waited = true;
+        // Goal: no user non-daemon thread is alive when we call System.exit. Threads may start threads, so repeat
+        // until a pass finds none to wait for.
+        while (waited) {
+            waited = false;
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread != self && !thread.isDaemon() && thread.isAlive()) {
+                    try {
+                        thread.join();
+                        waited = true;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
