@@ -415,7 +415,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
                 state = RUNNING;
                 return true;
             }
-            LOGGER.error("Future {} in unexpected state: {}", this, s);
+            LOGGER.error("{} in unexpected state: {}", this, s);
             throw new IllegalStateException("Future in unexpected state: " + s + ": " + this);
         } finally {
             lock.unlock();
@@ -664,6 +664,16 @@ public class Future<T> implements java.util.concurrent.Future<T> {
             if (waiters != null) {
                 waiters.remove(waiter);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many wait()/asCompleted() waiters are installed (tests check that none leak) */
+    int waiterCount() {
+        lock.lock();
+        try {
+            return waiters == null ? 0 : waiters.size();
         } finally {
             lock.unlock();
         }
