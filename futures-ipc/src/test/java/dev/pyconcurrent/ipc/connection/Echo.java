@@ -6,9 +6,12 @@ import java.io.IOException;
 /** Test helper: a daemon thread that sends back every byte message it receives until EOF. */
 final class Echo implements AutoCloseable {
     private final Thread thread;
+    private final Connection connection;
+    private volatile boolean closing;
     private volatile Throwable failure;
 
     private Echo(Connection connection) {
+        this.connection = connection;
         thread = new Thread(() -> {
             try (connection) {
                 while (true) {
@@ -21,7 +24,9 @@ final class Echo implements AutoCloseable {
                     connection.sendBytes(m);
                 }
             } catch (IOException | RuntimeException e) {
-                failure = e;
+                if (!closing) {
+                    failure = e;
+                }
             }
         }, "echo");
         thread.setDaemon(true);
@@ -38,7 +43,9 @@ final class Echo implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
+        closing = true;
+        connection.close();                                // wakes a recv blocked on it
         thread.join(5_000);
     }
 }
