@@ -107,7 +107,8 @@ public final class AsCompletedIterator<F extends Future<?>> implements Iterator<
         total = unyielded.size();
         ready = new ArrayDeque<>();
         pending = new LinkedHashSet<>();
-        try (AcquireFutures ignored = new AcquireFutures(unyielded)) {
+        AcquireFutures locks = new AcquireFutures(unyielded);
+        try {
             for (F f : unyielded) {
                 if (Futures.isCompleted(f.currentState())) {
                     ready.add(f);
@@ -117,6 +118,8 @@ public final class AsCompletedIterator<F extends Future<?>> implements Iterator<
             }
             // Under the locks, so every future in 'pending' reports its completion to this waiter.
             waiter = (AsCompletedWaiter) Futures.createAndInstallWaiters(unyielded, null);
+        } finally {
+            locks.close();
         }
     }
 

@@ -260,7 +260,11 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         throw cancelledException();
     }
 
-    /** Waits without limit; CPython {@code exception()}. @return what the call raised, or null if it returned */
+    /**
+     * Waits without limit; CPython {@code exception()}.
+     *
+     * @return what the call raised, or null if it returned normally
+     */
     public Throwable exception() {
         return exception(null);
     }
@@ -368,22 +372,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * @return a new bridge, completed through a done-callback
      */
     public CompletableFuture<T> asCompletableFuture() {
-        CompletableFuture<T> bridge = new CompletableFuture<>();
-        bridge.whenComplete((ignoredResult, ignoredFailure) -> {
-            if (bridge.isCancelled()) {
-                cancel();
-            }
-        });
-        addDoneCallback(f -> {
-            if (f.cancelled()) {
-                bridge.cancel(false);
-            } else if (f.exception != null) {
-                bridge.completeExceptionally(f.exception);
-            } else {
-                bridge.complete(f.result);
-            }
-        });
-        return bridge;
+        return CompletableFutureBridge.of(this);
     }
 
     /** @return a read-only {@link CompletionStage} view of this future */
@@ -576,17 +565,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     // ------------------------------------------------------------------ callbacks
 
     private void appendCallbackLocked(Consumer<? super Future<T>> fn) {
-        Object current = callbacks;
-        if (current == null) {
-            callbacks = fn; // the common case: one callback, no list
-        } else if (current instanceof CallbackList list) {
-            list.add(fn);
-        } else {
-            CallbackList list = new CallbackList();
-            list.add(current);
-            list.add(fn);
-            callbacks = list;
-        }
+        callbacks = DoneCallbacks.append(callbacks, fn);
     }
 
     /** Detaches the callbacks so they run once and the future stops referencing them. */
@@ -597,34 +576,11 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     private void invokeCallbacks(Object taken) {
-        if (taken == null) {
-            return;
-        }
-        if (taken instanceof CallbackList list) {
-            for (Object fn : list) {
-                invokeCallback(fn);
-            }
-        } else {
-            invokeCallback(taken);
-        }
+        DoneCallbacks.invokeAll(taken, this);
     }
 
-    @SuppressWarnings("unchecked")
     private void invokeCallback(Object fn) {
-        try {
-            ((Consumer<? super Future<T>>) fn).accept(this);
-        } catch (Exception e) {
-            LOGGER.error("exception calling callback for {}", this, e);
-        }
-    }
-
-    /** A marker type so a single stored callback that happens to be a list is never mistaken for the list. */
-    private static final class CallbackList extends ArrayList<Object> {
-        private static final long serialVersionUID = 1L;
-
-        CallbackList() {
-            super(4);
-        }
+        DoneCallbacks.invoke(fn, this);
     }
 
     // ------------------------------------------------------------------ waiters (package-private, see Futures)

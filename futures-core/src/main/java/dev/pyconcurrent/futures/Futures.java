@@ -64,7 +64,8 @@ public final class Futures {
         Set<F> all = dedupe(fs);
         Set<F> done = new LinkedHashSet<>();
         Waiter waiter;
-        try (AcquireFutures ignored = new AcquireFutures(all)) {
+        AcquireFutures locks = new AcquireFutures(all);
+        try {
             for (F f : all) {
                 if (isCompleted(f.currentState())) {
                     done.add(f);
@@ -78,6 +79,8 @@ public final class Futures {
             // Still under the locks: no future can complete between the check above and the installation, so
             // the waiter's pending count is exact and no completion is missed.
             waiter = createAndInstallWaiters(all, returnWhen);
+        } finally {
+            locks.close();
         }
         try {
             waiter.event.await(timeout != null, deadline);

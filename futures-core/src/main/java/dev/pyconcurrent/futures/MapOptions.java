@@ -18,7 +18,13 @@ import java.time.Duration;
 public record MapOptions(Duration timeout, int chunksize, Integer buffersize) {
     private static final MapOptions DEFAULTS = new MapOptions(null, 1, null);
 
-    /** Checks the values; the messages say which value was wrong and why. */
+    /**
+     * Checks the values; the messages say which value was wrong and why.
+     *
+     * @param timeout    one deadline for the whole iteration, null for none
+     * @param chunksize  inputs per message to a process pool, at least 1
+     * @param buffersize calls submitted ahead of the consumer, null for all, else at least 1
+     */
     public MapOptions {
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be >= 1, got " + chunksize);
@@ -33,17 +39,26 @@ public record MapOptions(Duration timeout, int chunksize, Integer buffersize) {
         return DEFAULTS;
     }
 
-    /** @param newTimeout the deadline for the whole iteration, null for none @return a copy with it */
+    /**
+     * @param newTimeout the deadline for the whole iteration, null for none
+     * @return a copy with it
+     */
     public MapOptions withTimeout(Duration newTimeout) {
         return new MapOptions(newTimeout, chunksize, buffersize);
     }
 
-    /** @param newChunksize inputs per message to a process pool, at least 1 @return a copy with it */
+    /**
+     * @param newChunksize inputs per message to a process pool, at least 1
+     * @return a copy with it
+     */
     public MapOptions withChunksize(int newChunksize) {
         return new MapOptions(timeout, newChunksize, buffersize);
     }
 
-    /** @param newBuffersize calls submitted ahead of the consumer (null: all), at least 1 @return a copy with it */
+    /**
+     * @param newBuffersize calls submitted ahead of the consumer (null: all), at least 1
+     * @return a copy with it
+     */
     public MapOptions withBuffersize(Integer newBuffersize) {
         return new MapOptions(timeout, chunksize, newBuffersize);
     }

@@ -45,6 +45,16 @@ class ExecutorTest {
     }
 
     @Test
+    void methodReferencesWorkAsTasks() {
+        try (TinyThreadExecutor executor = new TinyThreadExecutor(2)) {
+            assertEquals(7, executor.submit(Math::max, 3, 7).result());
+            assertEquals(List.of("1", "2"), java.util.stream.StreamSupport.stream(
+                    executor.map(String::valueOf, List.of(1, 2)).spliterator(), false).toList());
+            assertEquals("x", executor.submit(String::trim, " x ").result());
+        }
+    }
+
+    @Test
     void submitWithoutACallableIsRejected() { // test_submit_keyword (missing callable -> TypeError)
         RecordingExecutor executor = new RecordingExecutor();
         assertThrows(NullPointerException.class, () -> executor.submit((SerializableFunction<Integer, Integer>) null, 1));
