@@ -1,7 +1,6 @@
 package dev.pyconcurrent.ipc.serialization.kryo;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ClosureSerializer;
@@ -30,8 +29,9 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
  *   <li>Serializable lambdas and method references travel through Kryo's
  *       {@link ClosureSerializer} (their {@code SerializedLambda} form); a lambda whose target type
  *       is not serializable fails in {@link #serialize} with a {@link SerializationException}.</li>
- *   <li>Throwables (whose private fields JDK 17 does not open to Kryo) and any class Kryo cannot
- *       handle field by field fall back to filtered JDK serialization inside the Kryo stream.</li>
+ *   <li>Throwables, and serializable JDK classes Kryo has no serializer for (e.g.
+ *       {@code java.net.URI}), whose private fields JDK 17 does not open to Kryo, fall back to
+ *       filtered JDK serialization inside the Kryo stream.</li>
  *   <li>{@code List.of}/{@code Set.of}/{@code Map.of} use Kryo's immutable-collection serializers;
  *       records use Kryo's record support.</li>
  * </ul>
@@ -49,6 +49,7 @@ public final class KryoSerializer implements Serializer {
 
     private final DeserializationFilter filter;
     private final JdkSerializer fallback;
+    private final JdkFallbackSerializer jdkFallback;
     private final Pool<Kryo> kryos;
     private final Pool<Output> outputs;
 
@@ -60,6 +61,7 @@ public final class KryoSerializer implements Serializer {
     public KryoSerializer(DeserializationFilter filter) {
         this.filter = Objects.requireNonNull(filter, "filter");
         this.fallback = new JdkSerializer(filter);
+        this.jdkFallback = new JdkFallbackSerializer(fallback);
         this.kryos = new Pool<>(true, true) {
             @Override
             protected Kryo create() {
@@ -93,7 +95,7 @@ public final class KryoSerializer implements Serializer {
             return output.toBytes();
         } catch (SerializationException e) {
             throw e;
-        } catch (KryoException | IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {                     // KryoException, InaccessibleObject, ...
             String cls = value == null ? null : value.getClass().getName();
             throw new SerializationException("cannot serialize an instance of " + cls + " with Kryo: "
                     + firstLine(e) + lambdaHint(cls), cls, e);
@@ -113,7 +115,7 @@ public final class KryoSerializer implements Serializer {
             return kryo.readClassAndObject(new Input(bytes, offset, length));
         } catch (SerializationException e) {
             throw e;
-        } catch (KryoException | IllegalArgumentException | NegativeArraySizeException e) {
+        } catch (RuntimeException e) {                     // KryoException, buffer underflow, ...
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 if (root.getCause() instanceof SerializationException se) {
@@ -129,7 +131,17 @@ public final class KryoSerializer implements Serializer {
     }
 
     private Kryo newKryo() {
-        Kryo kryo = new Kryo(new AllowListClassResolver(filter), new MapReferenceResolver());
+        Kryo kryo = new Kryo(new AllowListClassResolver(filter), new MapReferenceResolver()) {
+            @Override
+            protected com.esotericsoftware.kryo.Serializer<?> newDefaultSerializer(Class type) {
+                // JDK classes hide their fields from reflection (strong encapsulation, JDK 17):
+                // Kryo's field-by-field default cannot work, their own serialization form can.
+                if (type.getModule().isNamed() && java.io.Serializable.class.isAssignableFrom(type)) {
+                    return jdkFallback;
+                }
+                return super.newDefaultSerializer(type);
+            }
+        };
         kryo.setRegistrationRequired(false);
         kryo.setReferences(true);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
@@ -138,7 +150,7 @@ public final class KryoSerializer implements Serializer {
         }
         kryo.register(ClosureSerializer.Closure.class, new ClosureSerializer());
         ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
-        kryo.addDefaultSerializer(Throwable.class, new JdkFallbackSerializer(fallback));
+        kryo.addDefaultSerializer(Throwable.class, jdkFallback);
         return kryo;
     }
 
