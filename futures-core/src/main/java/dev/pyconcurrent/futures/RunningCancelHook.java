@@ -11,8 +11,9 @@ package dev.pyconcurrent.futures;
  * the worker JVM running it) installs a hook with {@link Future#setRunningCancelHook(RunningCancelHook)}. A future
  * without a hook (the thread pool never installs one) keeps CPython's behaviour.
  *
- * <p>Contract: the hook is called without the future's lock held, at most once per successful cancellation attempt,
- * possibly concurrently with the executor delivering a result. It returns {@code true} only if the task will never
+ * <p>Contract: the hook is called without the future's lock held, once per {@code cancel(true)} call that finds the
+ * future RUNNING, so concurrent cancellations may call it more than once (it must be idempotent), and possibly
+ * concurrently with the executor delivering a result. It returns {@code true} only if the task will never
  * deliver a result that the caller should see; the future then moves RUNNING → CANCELLED_AND_NOTIFIED, unless a
  * result won the race, in which case {@code cancel} returns {@code false}. Executors that install a hook should use
  * {@link Future#trySetResult(Object)} / {@link Future#trySetException(Throwable)}, which report rather than throw

@@ -9,29 +9,31 @@ final class Timeouts {
     private Timeouts() {
     }
 
-    /** @return the duration in nanoseconds, saturated at {@code Long.MAX_VALUE}; negative stays negative */
+    /**
+     * @return the duration in nanoseconds, saturated at {@code Long.MAX_VALUE}; a negative timeout becomes 0
+     *         ("only check", as CPython treats it), which also keeps deadline arithmetic from wrapping
+     */
     static long toNanos(Duration timeout) {
+        if (timeout.isNegative()) {
+            return 0L;
+        }
         return timeout.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
     }
 
-    /** @return a monotonic deadline ({@link System#nanoTime()} based); meaningless if {@code timeout} is null */
+    /**
+     * @return a monotonic deadline ({@link System#nanoTime()} based); meaningless if {@code timeout} is null.
+     *         The sum may wrap around; callers only ever compute {@code deadline - System.nanoTime()}, which modular
+     *         arithmetic keeps correct for any timeout up to {@code Long.MAX_VALUE} nanoseconds (292 years).
+     */
     static long deadline(Duration timeout) {
-        if (timeout == null) {
-            return Long.MAX_VALUE;
-        }
-        long now = System.nanoTime();
-        long nanos = toNanos(timeout);
-        long deadline = now + nanos;
-        // Saturate on overflow: an enormous timeout behaves like "no limit in practice".
-        return (nanos > 0 && deadline - now < 0) ? now + Long.MAX_VALUE : deadline;
+        return timeout == null ? Long.MAX_VALUE : System.nanoTime() + toNanos(timeout);
     }
 
-    /** @return "100 ms" / "2.5 s" for messages */
+    /** @return "100 ms" below one second, else "2.500 s", for messages */
     static String describe(Duration timeout) {
-        long millis = timeout.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
+        if (!timeout.isNegative() && timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            return timeout.toMillis() + " ms";
         }
-        return String.format(java.util.Locale.ROOT, "%.3f s", timeout.toNanos() / 1e9);
+        return String.format(java.util.Locale.ROOT, "%.3f s", timeout.getSeconds() + timeout.getNano() / 1e9);
     }
 }
