@@ -31,7 +31,12 @@ public final class SpawnStartupBenchmark {
         configs.put("-XX:TieredStopAtLevel=1", bare.toBuilder().addJvmOptions("-XX:TieredStopAtLevel=1").build());
         configs.put("-Xshare:off (no CDS at all)", bare.toBuilder().addJvmOptions("-Xshare:off").build());
         configs.put("defaults", SpawnOptions.builder().cds(false).build());
-        configs.put("defaults + AppCDS", SpawnOptions.builder().cds(true).build());
+        configs.put("defaults + AppCDS (auto)", SpawnOptions.builder().cds(true).build());
+        String jsa = System.getProperty("bench.jsa");
+        if (jsa != null) {
+            configs.put("defaults + " + jsa, SpawnOptions.builder().cds(false)
+                    .addJvmOptions("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off").build());
+        }
         Path dir = Files.createTempDirectory("spawn-bench");
         // Warm-up: parent-side class loading, and the first CDS child (which dumps the archive).
         for (SpawnOptions options : configs.values()) {
@@ -39,17 +44,22 @@ public final class SpawnStartupBenchmark {
                 measure(options, dir);
             }
         }
-        System.out.printf("%-30s %10s %10s %10s %10s%n", "config", "ready p50", "ready p10", "ready p90", "exit p50");
-        for (Map.Entry<String, SpawnOptions> e : configs.entrySet()) {
-            List<Double> ready = new ArrayList<>();
-            List<Double> exit = new ArrayList<>();
-            for (int i = 0; i < reps; i++) {
+        // Round-robin over the configs so that load from other processes hits them all alike.
+        Map<String, List<Double>> ready = new LinkedHashMap<>();
+        Map<String, List<Double>> exit = new LinkedHashMap<>();
+        for (int i = 0; i < reps; i++) {
+            for (Map.Entry<String, SpawnOptions> e : configs.entrySet()) {
                 double[] m = measure(e.getValue(), dir);
-                ready.add(m[0]);
-                exit.add(m[1]);
+                ready.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(m[0]);
+                exit.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(m[1]);
             }
-            System.out.printf("%-30s %10.1f %10.1f %10.1f %10.1f%n", e.getKey(), pct(ready, 50), pct(ready, 10),
-                    pct(ready, 90), pct(exit, 50));
+        }
+        System.out.printf("%-40s %10s %10s %10s %10s%n", "config (ms, n=" + reps + ")", "ready p50", "ready p10",
+                "ready p90", "exit p50");
+        for (String key : configs.keySet()) {
+            List<Double> r = ready.get(key);
+            System.out.printf("%-40s %10.1f %10.1f %10.1f %10.1f%n", key, pct(r, 50), pct(r, 10), pct(r, 90),
+                    pct(exit.get(key), 50));
         }
     }
 
