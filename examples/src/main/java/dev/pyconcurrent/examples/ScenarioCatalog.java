@@ -45,7 +45,8 @@ public final class ScenarioCatalog {
                 // 000/001: concurrent.futures
                 later("thread-pool", "000 multithreading", "N threads run M one-second tasks; shows interleaved prints", NEEDS_THREAD),
                 later("process-pool", "000 multiprocess", "the pi series per n across P processes; speed-up up to the core count", NEEDS_PROCESS),
-                later("future-internals", "000 Future", "the Future as a condition-variable result pit", NEEDS_CORE),
+                ready("future-internals", "000 Future", "the Future as a condition-variable result pit",
+                        dev.pyconcurrent.examples.futures.FutureInternals::new),
                 later("thread-pool-internals", "000 thread pool internals", "the task queue between submitter and competing workers", NEEDS_THREAD),
                 later("unbounded-queue", "000 thread pool internals", "memory grows with the unbounded queue, stays flat when bounded", NEEDS_THREAD),
                 later("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live", NEEDS_PROCESS),
@@ -80,7 +81,6 @@ public final class ScenarioCatalog {
         return new Scenario(name, article, summary, null, because);
     }
 
-    @SuppressWarnings("unused") // used as scenarios land
     private static Scenario ready(String name, String article, String summary, Supplier<Object> command) {
         return new Scenario(name, article, summary, command, null);
     }
