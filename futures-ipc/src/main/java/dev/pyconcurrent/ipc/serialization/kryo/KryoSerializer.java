@@ -46,6 +46,13 @@ import org.objenesis.strategy.StdInstantiatorStrategy;
 public final class KryoSerializer implements Serializer {
     public static final String NAME = "kryo";
     private static final int INITIAL_OUTPUT = 4096;
+    /**
+     * Stateless, so shared by every Kryo instance. Its constructor tries reflective access to
+     * {@code SerializedLambda} internals, which JDK 17 refuses, and logs a warning with a stack
+     * trace before using its documented fallback (resolving through the capturing class); that
+     * expected warning is muted once here instead of on every Kryo instance.
+     */
+    private static final ClosureSerializer CLOSURES = quietly(ClosureSerializer::new);
 
     private final DeserializationFilter filter;
     private final JdkSerializer fallback;
@@ -148,10 +155,25 @@ public final class KryoSerializer implements Serializer {
         if (filter.maxDepth() > 0) {
             kryo.setMaxDepth((int) Math.min(Integer.MAX_VALUE, filter.maxDepth()));
         }
-        kryo.register(ClosureSerializer.Closure.class, new ClosureSerializer());
+        kryo.register(ClosureSerializer.Closure.class, CLOSURES);
         ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
         kryo.addDefaultSerializer(Throwable.class, jdkFallback);
         return kryo;
+    }
+
+    private static <T> T quietly(java.util.function.Supplier<T> create) {
+        int level = com.esotericsoftware.minlog.Log.TRACE ? com.esotericsoftware.minlog.Log.LEVEL_TRACE
+                : com.esotericsoftware.minlog.Log.DEBUG ? com.esotericsoftware.minlog.Log.LEVEL_DEBUG
+                : com.esotericsoftware.minlog.Log.INFO ? com.esotericsoftware.minlog.Log.LEVEL_INFO
+                : com.esotericsoftware.minlog.Log.WARN ? com.esotericsoftware.minlog.Log.LEVEL_WARN
+                : com.esotericsoftware.minlog.Log.ERROR ? com.esotericsoftware.minlog.Log.LEVEL_ERROR
+                : com.esotericsoftware.minlog.Log.LEVEL_NONE;
+        com.esotericsoftware.minlog.Log.set(Math.max(level, com.esotericsoftware.minlog.Log.LEVEL_ERROR));
+        try {
+            return create.get();
+        } finally {
+            com.esotericsoftware.minlog.Log.set(level);
+        }
     }
 
     private static String firstLine(Throwable e) {
