@@ -52,8 +52,10 @@ public final class ScenarioCatalog {
                 later("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live", NEEDS_PROCESS),
                 later("socketpair-queue", "000 process pool internals", "a cross-process queue over a socketpair, step by step", NEEDS_IPC),
                 // 002: multiprocessing
-                later("fork", "002 os.fork", "the JVM cannot fork: the spawn equivalent with parent/child pids", NEEDS_PROCESS),
-                later("process", "002 Process", "start a child process and join it", NEEDS_PROCESS),
+                ready("fork", "002 os.fork", "the JVM cannot fork: the spawn equivalent with parent/child pids",
+                        dev.pyconcurrent.examples.multiprocessing.ForkEquivalent::new),
+                ready("process", "002 Process", "start a child process and join it",
+                        dev.pyconcurrent.examples.multiprocessing.ProcessStartJoin::new),
                 later("pool-map", "002 Pool", "Pool.map over a list", NEEDS_POOL),
                 later("pool-apply-async", "002 Pool", "Pool.apply_async: submission does not wait", NEEDS_POOL),
                 later("pool-apply", "002 Pool", "Pool.apply: each call blocks", NEEDS_POOL),
