@@ -45,7 +45,7 @@ class BadInputTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             connection.close();
             raw.close();
         }

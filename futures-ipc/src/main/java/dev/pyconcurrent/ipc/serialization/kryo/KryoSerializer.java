@@ -140,6 +140,7 @@ public final class KryoSerializer implements Serializer {
     private Kryo newKryo() {
         Kryo kryo = new Kryo(new AllowListClassResolver(filter), new MapReferenceResolver()) {
             @Override
+            @SuppressWarnings("rawtypes")                  // Kryo's signature takes a raw Class
             protected com.esotericsoftware.kryo.Serializer<?> newDefaultSerializer(Class type) {
                 // JDK classes hide their fields from reflection (strong encapsulation, JDK 17):
                 // Kryo's field-by-field default cannot work, their own serialization form can.
