@@ -28,6 +28,8 @@ public final class SpawnOptions {
     public static final String JVM_OPTIONS_PROPERTY = "pyconcurrent.process.jvmOptions";
     /** System property: {@code false} turns the AppCDS archive off for every child by default. */
     public static final String CDS_PROPERTY = "pyconcurrent.process.cds";
+    /** System property: directory of the AppCDS archive cache (default {@code ~/.cache/pyconcurrent/cds}). */
+    public static final String CDS_DIR_PROPERTY = "pyconcurrent.process.cdsDir";
 
     /**
      * Start-up oriented defaults, each measured (see the module README): SerialGC starts fastest and suits small
