@@ -1,0 +1,23 @@
+package dev.pyconcurrent.futures.pool;
+
+import java.util.Map;
+
+/**
+ * The iterator {@link Pool#imapUnordered} returns: results in completion order.
+ *
+ * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py: IMapUnorderedIterator}, which overrides only
+ * {@code _set} to append whatever arrives. Same here; everything else (length, abort, timeouts, chunk flattening)
+ * is {@link IMapIterator}'s.
+ *
+ * @param <R> the element type
+ */
+public class IMapUnorderedIterator<R> extends IMapIterator<R> {
+    /**
+     * @param job     the job number
+     * @param cache   the pool's cache
+     * @param chunked true if each task delivers a list of results
+     */
+    public IMapUnorderedIterator(long job, Map<Long, JobResult> cache, boolean chunked) {
+        super(job, cache, chunked, false);
+    }
+}

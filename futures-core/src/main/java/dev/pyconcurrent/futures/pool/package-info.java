@@ -1,0 +1,12 @@
+/**
+ * The {@code multiprocessing.Pool} surface shared by the thread-backed pool ({@code futures-thread}'s
+ * {@code ThreadPool}, CPython's {@code multiprocessing.dummy.Pool}) and the process pool ({@code futures-process}), so
+ * code written against {@link dev.pyconcurrent.futures.pool.Pool} runs on either unchanged.
+ *
+ * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py}. The result objects keep CPython's names:
+ * {@link dev.pyconcurrent.futures.pool.ApplyResult}, {@link dev.pyconcurrent.futures.pool.MapResult},
+ * {@link dev.pyconcurrent.futures.pool.IMapIterator} and {@link dev.pyconcurrent.futures.pool.IMapUnorderedIterator};
+ * the pool states are {@link dev.pyconcurrent.futures.pool.PoolState}. Pool implementations fill results through
+ * {@link dev.pyconcurrent.futures.pool.JobResult}, CPython's {@code _set(i, (success, value))} protocol.
+ */
+package dev.pyconcurrent.futures.pool;
