@@ -84,7 +84,7 @@ public class Process implements Serializable {
     // ---- Parent-side state (never serialized). Guarded by "this". ----
     private transient SpawnOptions spawnOptions;
     /** CPython's {@code _popen}: null in INITIAL (and CLOSED, after being used). */
-    private transient ChildJvm popen;
+    private transient volatile ChildJvm popen;
     private transient boolean closed;
     /** The exit code seen when closing, so a CLOSED process still answers {@link #exitCode()}. */
     private transient Integer exitCodeAtClose;

@@ -41,7 +41,7 @@ public final class ChildBootstrap {
             System.exit(BOOTSTRAP_FAILURE_STATUS);
             return;
         }
-        ExitReport.install(frame.exitReportPath());
+        ExitReport.install(frame.exitReportPath(), frame.parentPid());
         System.setIn(new ByteArrayInputStream(new byte[0]));
         ParentWatcher watcher = ParentWatcher.start(stdin, frame.exitWithParent());
 

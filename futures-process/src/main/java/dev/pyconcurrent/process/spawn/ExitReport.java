@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Contents: {@code "E"} (orderly exit) or {@code "S<signal>"} (TERM/INT/HUP arrived, e.g. {@code "S15"}).
  *
- * <p>Child side: {@link #install(String)} once, early in a bootstrap main; it costs one hook and three signal
+ * <p>Child side: {@link #install(String, long)} once, early in a bootstrap main; it costs one hook and three signal
  * handlers, no extra threads. Parent side: {@link #read(Path)}.
  */
 public final class ExitReport {
@@ -57,6 +57,7 @@ public final class ExitReport {
     /** Written once by the first TERM/INT/HUP handler call; read by the shutdown hook. */
     private static volatile int receivedSignal;
     private static volatile Path reportPath;
+    private static volatile long parentPid = -1;
 
     private ExitReport() {
     }
@@ -65,10 +66,11 @@ public final class ExitReport {
      * Child side: arrange for the report to be written when this JVM shuts down. An empty path disables it.
      * Safe to call once per JVM; later calls replace the path.
      */
-    public static void install(String path) {
+    public static void install(String path, long parent) {
         if (path == null || path.isEmpty()) {
             return;
         }
+        parentPid = parent;
         boolean first = reportPath == null;
         reportPath = Path.of(path);
         if (!first) {
@@ -122,6 +124,10 @@ public final class ExitReport {
     private static void writeReport() {
         Path path = reportPath;
         if (path == null) {
+            return;
+        }
+        if (parentPid > 0 && ProcessHandle.of(parentPid).map(h -> !h.isAlive()).orElse(true)) {
+            abandon(); // the parent died before the watcher saw EOF: nobody will read (or delete) the file
             return;
         }
         int signal = receivedSignal;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,9 +99,7 @@ class CdsArchiveTest {
              Stream<Path> files = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-                try (OutputStream ignored = null) {
-                    Files.copy(file, out);
-                }
+                Files.copy(file, out);
                 out.closeEntry();
             }
         }
