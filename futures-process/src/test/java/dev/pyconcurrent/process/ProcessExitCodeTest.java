@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Ports from {@code Lib/test/_test_multiprocessing.py}: {@code _TestProcess.test_terminate},
  * {@code test_kill}, {@code _TestSubclassingProcess.test_sys_exit} (the Java forms of {@code sys.exit}),
- * and the timeout half of {@code test_terminate} ({@code join(0)}, {@code join(-1)} return at once).
+ * the timeout half of {@code test_terminate} ({@code join(0)}, {@code join(-1)} return at once),
+ * {@code _TestProcess.test_wait_for_threads} and {@code _TestAtExit.test_atexit} (shutdown hooks in the child).
  */
 @Timeout(60)
 class ProcessExitCodeTest {
@@ -100,6 +101,17 @@ class ProcessExitCodeTest {
         });
         assertEquals(0, run(p));
         assertEquals(java.util.List.of("worker done"), ChildIO.lines(out));
+        java.nio.file.Files.deleteIfExists(out);
+    }
+
+    @Test
+    void shutdownHooksRegisteredInTheChildRunAtItsNormalExit() throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("atexit", ".txt");
+        String file = out.toString();
+        Process p = new Process(() -> Runtime.getRuntime().addShutdownHook(
+                new Thread(() -> ChildIO.append(file, "hook ran"))));
+        assertEquals(0, run(p));
+        assertEquals(java.util.List.of("hook ran"), ChildIO.lines(out));
         java.nio.file.Files.deleteIfExists(out);
     }
 
