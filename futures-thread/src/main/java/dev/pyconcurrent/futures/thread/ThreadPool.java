@@ -1,0 +1,386 @@
+package dev.pyconcurrent.futures.thread;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pyconcurrent.futures.BrokenExecutorException;
+import dev.pyconcurrent.futures.CancelledException;
+import dev.pyconcurrent.futures.WaitInterruptedException;
+import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.function.SerializableFunction;
+import dev.pyconcurrent.futures.pool.ApplyResult;
+import dev.pyconcurrent.futures.pool.AsyncResult;
+import dev.pyconcurrent.futures.pool.IMapIterator;
+import dev.pyconcurrent.futures.pool.IMapUnorderedIterator;
+import dev.pyconcurrent.futures.pool.JobResult;
+import dev.pyconcurrent.futures.pool.MapResult;
+import dev.pyconcurrent.futures.pool.Pool;
+import dev.pyconcurrent.futures.pool.PoolState;
+
+/**
+ * The {@code multiprocessing.Pool} API over threads: {@code multiprocessing.dummy.Pool}.
+ *
+ * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py: ThreadPool} (what {@code multiprocessing.dummy.Pool}
+ * returns). The structure is CPython's: callers put {@code (tasks, setLength)} batches on a task queue; a task-handler
+ * thread reads each batch's input lazily ({@code imap} returns at once) and forwards the tasks to the in-queue; the
+ * workers run them and report to the job's result object, found in the {@code cache}; {@code close()} makes the task
+ * handler send one sentinel per worker after the queued work. Where Java differs:
+ * <ul>
+ *   <li>No result-handler thread and out-queue: threads share memory, so a worker reports straight to the result
+ *       object; callbacks therefore run in the worker thread (CPython runs them in its result-handler thread). They
+ *       must not block, as in CPython.</li>
+ *   <li>No worker-handler thread: thread pools have no {@code maxtasksperchild} and their workers do not die, so
+ *       there is nothing to repopulate. A failing initializer breaks the pool instead: pending and later work fail
+ *       with {@link BrokenExecutorException} carrying the initializer's exception (CPython would restart the worker,
+ *       which fails again, forever).</li>
+ *   <li>{@code terminate()} fails every unfinished result with {@link CancelledException} (CPython leaves them
+ *       waiting forever) and waits for running tasks, since threads cannot be killed (as in CPython).</li>
+ *   <li>CPython's {@code close()} is {@link #shutdown()}; {@link #close()} is {@code terminate()} (see {@link Pool}).</li>
+ * </ul>
+ *
+ * <h2>State transitions (under {@link #lock})</h2>
+ * <pre>
+ *   RUN   -> CLOSE      shutdown(): the task handler forwards what is queued, then one sentinel per worker
+ *   RUN   -> TERMINATE  terminate()/close(): queues emptied, sentinels sent, unfinished results cancelled
+ *   CLOSE -> TERMINATE  terminate()
+ * </pre>
+ * Independently, {@link #brokenCause} goes null → set once (initializer failure); from then on submissions throw.
+ * Workers: STARTED → RUNNING (initializer done) → EXITED (sentinel, or initializer failure).
+ */
+public class ThreadPool implements Pool {
+    private static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.futures.pool");
+    /** CPython's module-global {@code job_counter}. */
+    private static final AtomicLong JOB_COUNTER = new AtomicLong();
+    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    /** CPython's {@code None} on both queues. */
+    private static final Object SENTINEL = new Object();
+
+    private final int processes;
+    private final Runnable initializer;
+    /** CPython's {@code _taskqueue}: {@link PoolTasks.Batch}es and the close sentinel. */
+    private final BlockingQueue<Object> taskQueue = new LinkedTransferQueue<>();
+    /** CPython's {@code _inqueue}: {@link PoolTasks.Task}s and worker sentinels. */
+    private final BlockingQueue<Object> inQueue = new LinkedTransferQueue<>();
+    /** CPython's {@code _cache}: unfinished jobs by number. */
+    private final Map<Long, JobResult> cache = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Thread taskHandler;
+    private volatile PoolState state = PoolState.RUN;
+    private volatile Throwable brokenCause;
+
+    /** A pool with one thread per available processor (CPython's {@code processes=None}). */
+    public ThreadPool() {
+        this(null, null);
+    }
+
+    /** @param processes the number of worker threads, at least 1; null for the available processors */
+    public ThreadPool(Integer processes) {
+        this(processes, null);
+    }
+
+    /**
+     * CPython {@code ThreadPool(processes, initializer, initargs)}.
+     *
+     * @param processes   the number of worker threads; null for the available processors
+     * @param initializer runs in every worker before its first task; null for none
+     * @param initarg     its argument
+     * @param <A>         the argument type
+     */
+    public <A> ThreadPool(Integer processes, Consumer<? super A> initializer, A initarg) {
+        this(processes, initializer == null ? null : (Runnable) () -> initializer.accept(initarg));
+    }
+
+    /**
+     * @param processes   the number of worker threads, at least 1; null for the available processors
+     * @param initializer runs in every worker before its first task; null for none
+     * @throws IllegalArgumentException if {@code processes < 1} ({@code "Number of processes must be at least 1"})
+     */
+    public ThreadPool(Integer processes, Runnable initializer) {
+        int n = processes == null ? Runtime.getRuntime().availableProcessors() : processes;
+        if (n < 1) {
+            throw new IllegalArgumentException("Number of processes must be at least 1, got " + n);
+        }
+        this.processes = n;
+        this.initializer = initializer;
+        int poolNumber = POOL_COUNTER.getAndIncrement();
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(this::workerLoop, "ThreadPool-" + poolNumber + "_Worker-" + i);
+            t.setDaemon(true); // CPython's pool threads are daemons too
+            workers.add(t);
+        }
+        taskHandler = new Thread(this::handleTasks, "ThreadPool-" + poolNumber + "_TaskHandler");
+        taskHandler.setDaemon(true);
+        workers.forEach(Thread::start);
+        taskHandler.start();
+    }
+
+    // ------------------------------------------------------------------ the primitives
+
+    @Override
+    public <R> AsyncResult<R> applyAsync(SerializableCallable<R> fn, Consumer<? super R> callback,
+                                         Consumer<? super Throwable> errorCallback) {
+        Objects.requireNonNull(fn, "fn");
+        synchronized (lock) {
+            checkRunning();
+            ApplyResult<R> result = new ApplyResult<>(JOB_COUNTER.getAndIncrement(), cache, callback, errorCallback);
+            taskQueue.offer(new PoolTasks.Batch(List.of(new PoolTasks.Task(result, 0, fn)).iterator(), null));
+            return result;
+        }
+    }
+
+    @Override
+    public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items,
+                                                Integer chunksize, Consumer<? super List<R>> callback,
+                                                Consumer<? super Throwable> errorCallback) {
+        Objects.requireNonNull(fn, "fn");
+        checkRunning(); // fail before reading a possibly long input
+        if (chunksize != null && chunksize < 1) {
+            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
+        }
+        List<A> inputs = new ArrayList<>(); // CPython: list(iterable); an input error propagates from here
+        for (A a : Objects.requireNonNull(items, "items")) {
+            inputs.add(a);
+        }
+        int size = chunksize != null ? chunksize : Pool.defaultChunksize(inputs.size(), processes);
+        synchronized (lock) {
+            checkRunning();
+            MapResult<R> result = new MapResult<>(JOB_COUNTER.getAndIncrement(), cache, size, inputs.size(),
+                    callback, errorCallback);
+            if (!inputs.isEmpty()) {
+                List<PoolTasks.Task> tasks = new ArrayList<>(result.chunkCount());
+                for (int c = 0, start = 0; start < inputs.size(); c++, start += size) {
+                    List<A> chunk = inputs.subList(start, Math.min(start + size, inputs.size()));
+                    tasks.add(new PoolTasks.Task(result, c, PoolTasks.chunkCall(fn, chunk)));
+                }
+                taskQueue.offer(new PoolTasks.Batch(tasks.iterator(), null));
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize) {
+        return lazyMap(fn, items, chunksize, true);
+    }
+
+    @Override
+    public <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items,
+                                                int chunksize) {
+        return lazyMap(fn, items, chunksize, false);
+    }
+
+    private <A, R> IMapIterator<R> lazyMap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
+                                           boolean ordered) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(items, "items");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
+        }
+        boolean chunked = chunksize > 1;
+        synchronized (lock) {
+            checkRunning();
+            long job = JOB_COUNTER.getAndIncrement();
+            IMapIterator<R> result = ordered ? new IMapIterator<>(job, cache, chunked)
+                    : new IMapUnorderedIterator<>(job, cache, chunked);
+            Iterator<PoolTasks.Task> tasks = PoolTasks.guarded(result, fn, items, chunksize, chunked);
+            taskQueue.offer(new PoolTasks.Batch(tasks, result::setLength));
+            return result;
+        }
+    }
+
+    /** CPython {@code _check_running}, plus the broken check. Callers hold {@link #lock} where it matters. */
+    private void checkRunning() {
+        Throwable cause = brokenCause;
+        if (cause != null) {
+            throw new BrokenExecutorException("A worker initializer failed, the thread pool is not usable anymore",
+                    cause);
+        }
+        if (state != PoolState.RUN) {
+            throw new IllegalStateException("Pool not running (state " + state + ")");
+        }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** CPython {@code _handle_tasks}: forwards tasks in queue order; stops at the sentinel or on terminate. */
+    private void handleTasks() {
+        try {
+            while (true) {
+                Object o = taskQueue.take();
+                if (o == SENTINEL) {
+                    break;
+                }
+                PoolTasks.Batch batch = (PoolTasks.Batch) o;
+                int count = 0;
+                Iterator<PoolTasks.Task> tasks = batch.tasks();
+                while (state != PoolState.TERMINATE && tasks.hasNext()) {
+                    inQueue.offer(tasks.next());
+                    count++;
+                }
+                if (state == PoolState.TERMINATE) {
+                    return; // terminate() sends the worker sentinels and cancels the results
+                }
+                if (batch.setLength() != null) {
+                    batch.setLength().accept(count);
+                }
+            }
+            for (int i = 0; i < processes; i++) { // close(): all queued tasks are ahead of these
+                inQueue.offer(SENTINEL);
+            }
+        } catch (InterruptedException e) {
+            LOGGER.error("task handler of {} interrupted; exiting", this);
+        }
+    }
+
+    /** CPython {@code worker()}: initializer, then tasks until the sentinel. */
+    private void workerLoop() {
+        if (initializer != null) {
+            try {
+                initializer.run();
+            } catch (Throwable t) {
+                LOGGER.error("Exception in initializer:", t);
+                initializerFailed(t);
+                return;
+            }
+        }
+        try {
+            while (true) {
+                Object o = inQueue.take();
+                if (o == SENTINEL) {
+                    return;
+                }
+                PoolTasks.Task task = (PoolTasks.Task) o;
+                boolean ok;
+                Object outcome;
+                try {
+                    outcome = task.call().call();
+                    ok = true;
+                } catch (Throwable t) {
+                    outcome = t;
+                    ok = false;
+                }
+                task.result().set(task.index(), ok, outcome);
+                task = null; // no stale references to arguments or results (issue 29861)
+            }
+        } catch (InterruptedException e) {
+            LOGGER.error("worker {} interrupted; exiting", Thread.currentThread().getName());
+        }
+    }
+
+    private void initializerFailed(Throwable cause) {
+        synchronized (lock) {
+            if (brokenCause == null) {
+                brokenCause = cause;
+            }
+        }
+        BrokenExecutorException broken = new BrokenExecutorException(
+                "A worker initializer failed, the thread pool is not usable anymore", cause);
+        abortAll(broken);
+        inQueue.clear();
+    }
+
+    private void abortAll(Throwable reason) {
+        for (JobResult r : new ArrayList<>(cache.values())) {
+            r.abort(reason);
+        }
+    }
+
+    // ------------------------------------------------------------------ life cycle
+
+    @Override
+    public void shutdown() {
+        synchronized (lock) {
+            if (state == PoolState.RUN) {
+                state = PoolState.CLOSE;
+                taskQueue.offer(SENTINEL);
+            }
+        }
+    }
+
+    @Override
+    public void terminate() {
+        synchronized (lock) {
+            if (state != PoolState.TERMINATE) {
+                state = PoolState.TERMINATE;
+                taskQueue.clear();
+                taskQueue.offer(SENTINEL);  // wake the task handler if it is idle
+                inQueue.clear();            // CPython _help_stuff_finish: queued tasks never run
+                for (int i = 0; i < processes; i++) {
+                    inQueue.offer(SENTINEL);
+                }
+            }
+        }
+        abortAll(new CancelledException("the pool was terminated before this job finished"));
+        join(null);
+    }
+
+    @Override
+    public boolean join(Duration timeout) {
+        if (state == PoolState.RUN) {
+            throw new IllegalStateException("Pool is still running");
+        }
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        List<Thread> all = new ArrayList<>(workers);
+        all.add(taskHandler);
+        try {
+            for (Thread t : all) {
+                if (t == Thread.currentThread()) {
+                    continue; // join() from a callback: do not wait for ourselves
+                }
+                if (timeout == null) {
+                    t.join();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return all.stream().noneMatch(th -> th != Thread.currentThread() && th.isAlive());
+                    }
+                    t.join(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException("the workers of " + this + " to exit", e);
+        }
+        return all.stream().noneMatch(th -> th != Thread.currentThread() && th.isAlive());
+    }
+
+    @Override
+    public int processes() {
+        return processes;
+    }
+
+    @Override
+    public PoolState state() {
+        return state;
+    }
+
+    /** @return the worker threads (for tests and diagnostics) */
+    public List<Thread> workerThreads() {
+        return Collections.unmodifiableList(workers);
+    }
+
+    /** @return the number of jobs whose results have not all arrived (CPython's {@code len(pool._cache)}) */
+    public int pendingJobs() {
+        return cache.size();
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadPool[state=" + state + ", processes=" + processes + ", pending jobs=" + cache.size() + "]";
+    }
+}
