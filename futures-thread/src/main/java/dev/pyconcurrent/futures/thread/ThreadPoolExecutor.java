@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,8 +82,13 @@ public class ThreadPoolExecutor extends Executor {
     private final int maxWorkers;
     private final String threadNamePrefix;
     private final Runnable initializer;
-    /** CPython's {@code _work_queue}: {@link WorkItem}s and {@link #SENTINEL}s; unbounded (a bound is in slots). */
-    private final BlockingQueue<Object> workQueue = new LinkedTransferQueue<>();
+    /**
+     * CPython's {@code _work_queue} ({@code queue.SimpleQueue}): {@link WorkItem}s and {@link #SENTINEL}s. Always
+     * unbounded (a bound is enforced by {@link #queueSlots}). A {@link LinkedBlockingQueue}: two locks, so submitters
+     * and workers rarely contend, and an exact {@code size()} for monitoring; measured as fast as
+     * {@code LinkedTransferQueue} on this path.
+     */
+    private final BlockingQueue<Object> workQueue = new LinkedBlockingQueue<>();
     /** CPython's {@code _idle_semaphore}: one permit per worker that found the queue empty. */
     private final Semaphore idleSemaphore = new Semaphore(0);
     /** Free places of a bounded queue; null when unbounded. Sentinels never take one, so shutdown never blocks. */
@@ -389,7 +394,7 @@ public class ThreadPoolExecutor extends Executor {
         }
     }
 
-    /** @return entries in the work queue right now, a shutdown sentinel included (for monitoring; O(n)) */
+    /** @return entries in the work queue right now, a shutdown sentinel included (exact; for monitoring) */
     public int queueSize() {
         return workQueue.size();
     }
