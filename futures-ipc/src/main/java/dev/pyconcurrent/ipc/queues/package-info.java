@@ -1,0 +1,9 @@
+/**
+ * Cross-process queues, mirroring {@code Lib/multiprocessing/queues.py}: {@link
+ * dev.pyconcurrent.ipc.queues.Queue} (feeder thread, optional bound), {@link
+ * dev.pyconcurrent.ipc.queues.JoinableQueue} ({@code taskDone}/{@code join}) and {@link
+ * dev.pyconcurrent.ipc.queues.SimpleQueue} (no feeder). Each queue lives in the JVM that created it
+ * and is reached from other processes through {@link dev.pyconcurrent.ipc.host}; pass a queue to a
+ * child process as an argument and it becomes a proxy there.
+ */
+package dev.pyconcurrent.ipc.queues;
