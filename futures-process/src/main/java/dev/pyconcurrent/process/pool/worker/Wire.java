@@ -21,6 +21,7 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  *   CALL   'C' workId:long shape:byte body (see the SHAPE_* constants)
  *   EXIT   'X'                                 CPython's None sentinel: finish and exit
  * worker → parent
+ *   HELLO  'H' workerId:long pid:long          first message after connecting (authenticated)
  *   READY  'R' pid:long                        the initializer (if any) succeeded
  *   INIT_FAILED 'I' failure                    the initializer raised; the worker then exits
  *   RESULT 'O' workId:long retiring:byte value
@@ -37,6 +38,7 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
 public final class Wire {
     public static final byte CALL = 'C';
     public static final byte EXIT = 'X';
+    public static final byte HELLO = 'H';
     public static final byte READY = 'R';
     public static final byte INIT_FAILED = 'I';
     public static final byte RESULT = 'O';
@@ -139,17 +141,8 @@ public final class Wire {
             writeValue(out, failure, serializer);
         } catch (RuntimeException unserializable) {
             // The text above still tells the story; the parent rebuilds a stand-in exception from it.
-            truncate(out, mark);
+            out.truncate(mark);
             out.writeByte(T_NULL);
-        }
-    }
-
-    private static void truncate(WireBuffer out, int size) {
-        // WireBuffer has no public truncate; rewriting is cheaper than a second buffer for a rare path.
-        byte[] copy = java.util.Arrays.copyOf(out.array(), size);
-        out.reset();
-        for (byte b : copy) {
-            out.writeByte(b);
         }
     }
 

@@ -27,6 +27,14 @@ public final class WireBuffer {
         return this;
     }
 
+    /** Drops everything written after the first {@code newSize} bytes (undo a value that failed to serialize). */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
     public byte[] array() {
         return bytes;
     }

@@ -1,0 +1,315 @@
+package dev.pyconcurrent.process.pool;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.pyconcurrent.process.pool.ManagerEvent.GoneReason;
+import dev.pyconcurrent.process.pool.ManagerEvent.WorkerGone;
+import dev.pyconcurrent.process.spawn.ExitStatus;
+
+/**
+ * The one management thread of a pool: moves calls into the call queue, collects results, sets futures, replaces
+ * workers, and breaks or shuts down the pool.
+ *
+ * <p>CPython counterpart: {@code Lib/concurrent/futures/process.py: _ExecutorManagerThread}, with the same steps per
+ * loop: {@code add_call_item_to_queue}, wait for a result/wakeup/death ({@code wait_result_broken_or_wakeup}),
+ * {@code process_result_item}, then {@code flag_executor_shutting_down} and {@code join_executor_internals} or
+ * {@code terminate_broken}. Java differs: it drains every event already queued before checking the flags (fewer
+ * wake-ups per result under load), and worker deaths arrive as events with a reason, so deliberate kills
+ * ({@code cancel(true)}, task timeout) and, with {@code replaceCrashedWorkers}, crashes lead to a replacement worker
+ * instead of a broken pool.
+ *
+ * <p>Loop goals: (1) the call queue is refilled after every event; (2) a broken pool fails every pending future
+ * exactly once, each with its own exception instance (gh-101267), and kills every worker; (3) the thread exits once
+ * shutdown was requested and nothing is pending, after every worker has exited; (4) nothing here blocks without a
+ * bound except waiting for the next event, and every way a worker can end produces an event.
+ */
+final class ExecutorManagerThread extends Thread {
+    /** How long a clean shutdown waits for workers to exit after their sentinel before killing them. */
+    private static final Duration JOIN_WORKERS_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BROKEN_BY_DEATH =
+            "A child process terminated abruptly, the process pool is not usable anymore";
+
+    private final ProcessPoolExecutor pool;
+    /** Calls taken by a worker that died before they reached it; sent again first (replace mode). */
+    private final ArrayDeque<WorkItem> requeued = new ArrayDeque<>();
+    private boolean pendingCancelled;
+    // Why the pool broke; set once, acted on after the current batch of events.
+    private String brokenMessage;
+    private Throwable brokenCause;
+    private WorkerGone brokenBy;
+
+    ExecutorManagerThread(ProcessPoolExecutor pool, String name) {
+        super(name);
+        this.pool = pool;
+        setDaemon(true); // the JVM exit hook (PoolExitHook) joins it, as CPython's _python_exit does
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                addCallItemToQueue();
+                handle(pool.inbox.take());
+                for (ManagerEvent more = pool.inbox.poll(); more != null; more = pool.inbox.poll()) {
+                    handle(more);
+                }
+                if (brokenMessage != null) {
+                    terminateBroken();
+                    return;
+                }
+                if (pool.shutdownThread) {
+                    flagExecutorShuttingDown();
+                    addCallItemToQueue();
+                    if (pool.pendingWorkItems.isEmpty()) {
+                        joinExecutorInternals();
+                        return;
+                    }
+                }
+            }
+        } catch (Throwable unexpected) {
+            ProcessPoolExecutor.LOGGER.error("the manager thread of {} failed", pool, unexpected);
+            if (brokenMessage == null) {
+                brokenMessage = "The manager thread of the process pool failed: " + unexpected;
+                brokenCause = unexpected;
+            }
+            terminateBroken();
+        }
+    }
+
+    /** CPython's {@code add_call_item_to_queue}: fill the call queue from the work ids, never blocking. */
+    private void addCallItemToQueue() {
+        while (pool.callQueue.remainingCapacity() > 0) {
+            WorkItem again = requeued.pollFirst();
+            if (again != null) {
+                if (pool.pendingWorkItems.containsKey(again.workId)) {
+                    again.place.set(WorkItem.IN_CALL_QUEUE);
+                    pool.callQueue.add(again);
+                }
+                continue;
+            }
+            Long workId = pool.workIds.poll();
+            if (workId == null) {
+                return;
+            }
+            WorkItem item = pool.pendingWorkItems.get(workId);
+            if (item == null) {
+                continue;
+            }
+            if (item.future.setRunningOrNotifyCancel()) {
+                item.place.set(WorkItem.IN_CALL_QUEUE);
+                pool.callQueue.add(item);
+                pool.trace.movedToCallQueue(workId);
+            } else {
+                pool.pendingWorkItems.remove(workId); // cancelled while waiting: drop it
+                pool.trace.futureSet(workId, "cancelled");
+            }
+        }
+    }
+
+    private void handle(ManagerEvent event) {
+        if (event == ManagerEvent.WAKEUP) {
+            pool.clearWakeup();
+        } else if (event instanceof ManagerEvent.Result result) {
+            processResultItem(result);
+        } else if (event instanceof WorkerGone gone) {
+            processWorkerGone(gone);
+        } else if (event instanceof ManagerEvent.Broken b) {
+            breakPool(b.message(), b.cause(), null);
+        }
+    }
+
+    /** CPython's {@code process_result_item}. */
+    private void processResultItem(ManagerEvent.Result result) {
+        if (result.worker() != null && !result.retiring()) {
+            pool.idleWorkerNumber.incrementAndGet();
+        }
+        WorkItem item = pool.pendingWorkItems.remove(result.item().workId);
+        if (item == null) {
+            return; // cancelled while running, or failed by a break
+        }
+        // try*: a cancel(true) may have won the race (its worker died just after sending this).
+        if (result.failure() != null) {
+            item.future.trySetException(result.failure());
+            pool.trace.futureSet(item.workId, "exception");
+        } else {
+            item.future.trySetResult(result.value());
+            pool.trace.futureSet(item.workId, "result");
+        }
+    }
+
+    private void processWorkerGone(WorkerGone gone) {
+        pool.processes.remove(gone.worker().workerId);
+        switch (gone.reason()) {
+            case EXITED_AS_ASKED:
+                replaceIfNeeded();
+                break;
+            case KILLED_TO_CANCEL:
+                // The future is (being) cancelled by Future.cancel(true); only a lost race leaves it unfinished.
+                failRunning(gone, new TerminatedWorkerException("the worker running this call was killed by"
+                        + " cancel(true)", gone.worker().pid(), gone.exitCode(), null));
+                requeue(gone.unsent());
+                replaceIfNeeded();
+                break;
+            case KILLED_ON_TIMEOUT:
+                failRunning(gone, new TaskTimeoutException("the call ran longer than the task timeout of "
+                        + pool.taskTimeout + "; its worker pid " + gone.worker().pid() + " was killed and replaced",
+                        pool.taskTimeout));
+                requeue(gone.unsent());
+                replaceIfNeeded();
+                break;
+            case INITIALIZER_FAILED:
+                breakPool("A process in the process pool failed its initializer, the process pool is not usable"
+                        + " anymore", gone.remoteCause(), null);
+                break;
+            default: // CRASHED
+                if (gone.worker().stopReason == WorkerHandle.STOPPED_FORCEFULLY) {
+                    breakPool("The process pool was forcefully shut down (terminateWorkers/killWorkers)", null, gone);
+                } else if (pool.replaceCrashedWorkers && brokenMessage == null) {
+                    failRunning(gone, terminated(gone, "the worker running this call terminated abruptly"));
+                    requeue(gone.unsent());
+                    replaceIfNeeded();
+                } else {
+                    breakPool(BROKEN_BY_DEATH, gone.remoteCause(), gone);
+                }
+        }
+    }
+
+    private void failRunning(WorkerGone gone, Throwable failure) {
+        WorkItem running = gone.running();
+        if (running != null && pool.pendingWorkItems.remove(running.workId) != null) {
+            if (running.future.trySetException(failure)) {
+                pool.trace.futureSet(running.workId, "exception");
+            }
+        }
+    }
+
+    private void requeue(WorkItem unsent) {
+        if (unsent != null && pool.pendingWorkItems.containsKey(unsent.workId)) {
+            requeued.addLast(unsent);
+        }
+    }
+
+    /** A worker left on purpose or was replaced: start another while work remains (gh-115634, gh-119592). */
+    private void replaceIfNeeded() {
+        if (brokenMessage != null) {
+            return;
+        }
+        if (!pool.shutdownThread || !pool.pendingWorkItems.isEmpty()) {
+            pool.replaceWorker();
+        }
+    }
+
+    private void breakPool(String message, Throwable cause, WorkerGone by) {
+        if (brokenMessage == null) {
+            brokenMessage = message;
+            brokenCause = cause;
+            brokenBy = by;
+        }
+    }
+
+    /** CPython's {@code flag_executor_shutting_down}: with cancelFutures, cancel everything not yet running, once. */
+    private void flagExecutorShuttingDown() {
+        if (!pool.cancelPendingFutures || pendingCancelled) {
+            return;
+        }
+        pendingCancelled = true;
+        for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {
+            if (item.place.get() == WorkItem.WAITING && item.future.cancel()) {
+                item.future.setRunningOrNotifyCancel(); // tell wait()/asCompleted() waiters (CPython does not)
+                pool.pendingWorkItems.remove(item.workId);
+                pool.trace.futureSet(item.workId, "cancelled");
+            }
+        }
+        pool.workIds.clear();
+    }
+
+    /** CPython's {@code terminate_broken}: fail everything pending, kill every worker, stop. */
+    private void terminateBroken() {
+        pool.shutdownLock.lock();
+        try {
+            pool.broken = brokenMessage;
+            pool.shutdownThread = true;
+        } finally {
+            pool.shutdownLock.unlock();
+        }
+        String detail = describeBreak();
+        for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {
+            // One instance per future (gh-101267): a shared exception's stack and suppressed list would mix callers.
+            Throwable failure = brokenBy != null
+                    ? terminated(brokenBy, "A process in the process pool was terminated abruptly while the future"
+                            + " was running or pending" + detail)
+                    : new BrokenProcessPoolException(brokenMessage + detail, brokenCause);
+            if (item.future.trySetException(failure)) {
+                pool.trace.futureSet(item.workId, "exception");
+            }
+        }
+        pool.pendingWorkItems.clear();
+        pool.workIds.clear();
+        pool.callQueue.clear();
+        requeued.clear();
+        for (WorkerHandle worker : pool.processes.values()) {
+            worker.killFor(WorkerHandle.NOT_STOPPED);
+        }
+        pool.closeListener();
+    }
+
+    private String describeBreak() {
+        if (brokenBy == null) {
+            return brokenCause == null ? "" : " (" + brokenCause + ")";
+        }
+        return ": worker pid " + brokenBy.worker().pid() + " terminated abruptly with exit code "
+                + ExitStatus.describe(brokenBy.exitCode());
+    }
+
+    private TerminatedWorkerException terminated(WorkerGone gone, String message) {
+        String text = message + ": worker pid " + gone.worker().pid() + " terminated abruptly with exit code "
+                + ExitStatus.describe(gone.exitCode());
+        Throwable cause = gone.remoteCause() != null ? gone.remoteCause()
+                : new RemoteTraceback("worker pid " + gone.worker().pid() + " terminated abruptly with exit code "
+                        + ExitStatus.describe(gone.exitCode()) + "\n");
+        return new TerminatedWorkerException(text, gone.worker().pid(), gone.exitCode(), cause);
+    }
+
+    /**
+     * CPython's {@code join_executor_internals} for a clean shutdown: one exit sentinel per worker, then wait (bounded)
+     * until every worker has exited; stragglers are killed.
+     */
+    private void joinExecutorInternals() {
+        int live = pool.processes.size();
+        for (int i = 0; i < live; i++) {
+            pool.callQueue.offer(ProcessPoolExecutor.SENTINEL); // room: nothing else is pending (issue 12456)
+        }
+        long deadline = System.nanoTime() + JOIN_WORKERS_TIMEOUT.toNanos();
+        boolean killed = false;
+        while (!pool.processes.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            ManagerEvent event;
+            try {
+                event = left > 0 ? pool.inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                event = null;
+            }
+            if (event instanceof WorkerGone gone) {
+                pool.processes.remove(gone.worker().workerId);
+            } else if (event == null) {
+                if (killed) {
+                    break;
+                }
+                killed = true;
+                List<WorkerHandle> stragglers = new ArrayList<>(pool.processes.values());
+                ProcessPoolExecutor.LOGGER.warn("{}: {} workers did not exit after shutdown; killing them", pool,
+                        stragglers.size());
+                for (WorkerHandle worker : stragglers) {
+                    worker.killFor(WorkerHandle.STOPPED_FORCEFULLY);
+                }
+                deadline = System.nanoTime() + JOIN_WORKERS_TIMEOUT.toNanos();
+            }
+        }
+        pool.callQueue.clear();
+        pool.closeListener();
+    }
+}

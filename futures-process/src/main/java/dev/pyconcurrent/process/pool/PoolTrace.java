@@ -1,0 +1,66 @@
+package dev.pyconcurrent.process.pool;
+
+import java.io.PrintStream;
+
+/**
+ * Listener for the hops of each work item through the pool: the six steps of the article's "internal structure of
+ * process pool" drawing, observable without a logging configuration.
+ *
+ * <p>CPython counterpart: none (CPython's pool has only {@code util.debug} calls). The same hops are logged at DEBUG on
+ * one SLF4J logger per stage, {@code dev.pyconcurrent.process.pool.trace.submit}, {@code .callqueue}, {@code .worker},
+ * {@code .resultqueue} and {@code .future}; a listener set with
+ * {@link ProcessPoolExecutor.Builder#trace(PoolTrace)} is called in addition, on the pool's internal threads, so it
+ * must be fast and must not block. Every method has an empty default.
+ */
+public interface PoolTrace {
+    /** Step 1-2: {@code submit} created the work item and put its id on the work-id queue (caller's thread). */
+    default void submitted(long workId, Object task) {
+    }
+
+    /** Step 3: the manager thread moved the item into the call queue; its future is now RUNNING. */
+    default void movedToCallQueue(long workId) {
+    }
+
+    /** Step 4: a worker took the call (its pool-side channel sent it to worker {@code pid}). */
+    default void takenByWorker(long workId, long pid) {
+    }
+
+    /** Step 5: the worker's result (or failure) arrived on the result queue. */
+    default void resultQueued(long workId, long pid, boolean failed) {
+    }
+
+    /** Step 6: the manager thread set the future; {@code outcome} is "result", "exception" or "cancelled". */
+    default void futureSet(long workId, String outcome) {
+    }
+
+    /** A listener that prints one line per hop to {@code out}, e.g. for the examples. */
+    static PoolTrace printingTo(PrintStream out) {
+        return new PoolTrace() {
+            @Override
+            public void submitted(long workId, Object task) {
+                out.println("[submit]      work item " + workId + " submitted: " + task);
+            }
+
+            @Override
+            public void movedToCallQueue(long workId) {
+                out.println("[call queue]  work item " + workId + " moved to the call queue");
+            }
+
+            @Override
+            public void takenByWorker(long workId, long pid) {
+                out.println("[worker]      work item " + workId + " taken by worker pid " + pid);
+            }
+
+            @Override
+            public void resultQueued(long workId, long pid, boolean failed) {
+                out.println("[result q]    work item " + workId + (failed ? " failure" : " result")
+                        + " from worker pid " + pid + " on the result queue");
+            }
+
+            @Override
+            public void futureSet(long workId, String outcome) {
+                out.println("[future]      work item " + workId + " future set: " + outcome);
+            }
+        };
+    }
+}

@@ -1,0 +1,682 @@
+package dev.pyconcurrent.process.pool;
+
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pyconcurrent.futures.Executor;
+import dev.pyconcurrent.futures.Future;
+import dev.pyconcurrent.futures.MapIterator;
+import dev.pyconcurrent.futures.MapOptions;
+import dev.pyconcurrent.futures.function.SerializableBiFunction;
+import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.function.SerializableFunction;
+import dev.pyconcurrent.futures.function.SerializableRunnable;
+import dev.pyconcurrent.ipc.connection.Listener;
+import dev.pyconcurrent.ipc.serialization.Serializer;
+import dev.pyconcurrent.process.pool.worker.WorkerMain;
+import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
+
+/**
+ * Runs calls in a pool of worker JVMs: CPython's {@code concurrent.futures.ProcessPoolExecutor}.
+ *
+ * <p>CPython counterpart: {@code Lib/concurrent/futures/process.py: ProcessPoolExecutor} (CPython main, with
+ * {@code terminate_workers}/{@code kill_workers}). The structure is CPython's:
+ * <pre>
+ *  submit() ──▶ pendingWorkItems{workId: WorkItem} + workIds queue ──wakeup──▶ ExecutorManagerThread
+ *  ExecutorManagerThread ──▶ callQueue (bounded: maxWorkers + EXTRA_QUEUED_CALLS) ──▶ workers scramble for calls
+ *  workers ──▶ result queue ──▶ ExecutorManagerThread ──▶ future.setResult / setException
+ * </pre>
+ * Where Java differs, and why:
+ * <ul>
+ *   <li><b>Channels.</b> CPython's call and result queues are {@code multiprocessing} queues shared by all workers.
+ *       Here every worker has its own authenticated Unix-socket {@code Connection} to the pool, and a pool-side
+ *       {@link WorkerChannel} thread per worker takes calls from the (in-parent) call queue on its worker's behalf
+ *       and forwards its results to the (in-parent) result queue. The call queue thus keeps its role and its bound,
+ *       and workers still scramble for calls; but the pool always knows which worker runs which call (so
+ *       {@code cancel(true)} and the per-task timeout can kill exactly that worker), a worker's death is seen as EOF
+ *       on its own socket right after its last result, and no shared lock can be left held by a dying worker (the
+ *       reason CPython needs a separate wakeup pipe). The cross-process {@code Queue} of futures-ipc would add a
+ *       remote round trip per {@code get}, too slow for the per-task targets.</li>
+ *   <li><b>Wire format.</b> Calls and results are written by {@link dev.pyconcurrent.process.pool.worker.Wire}: plain
+ *       values directly, other objects with the pool's {@link Serializer}, and a function shared by many calls
+ *       ({@code submit(fn, arg)}, {@code map}) travels once per worker.</li>
+ *   <li><b>Start method.</b> Workers are always spawned (a JVM cannot fork), on demand, as CPython does for
+ *       spawn/forkserver: {@code submit} starts one only if no worker is idle and fewer than {@code maxWorkers}
+ *       exist.</li>
+ *   <li><b>{@code System.exit} in a task</b> ends the worker JVM: the pool sees a crash
+ *       ({@link TerminatedWorkerException}), not a {@code SystemExit} result as in CPython.</li>
+ *   <li><b>Beyond CPython</b> (opt-in via the {@link Builder}, except the first): {@code cancel(true)} on a running
+ *       future kills its worker and replaces it; a per-task timeout; {@code replaceCrashedWorkers} (only the call of
+ *       a dead worker fails, the pool stays usable); a bound on pending work items with backpressure on
+ *       {@code submit}; a {@link PoolTrace} of every hop.</li>
+ * </ul>
+ *
+ * <h2>Executor states (every legal transition)</h2>
+ * <pre>
+ *   RUNNING  -> SHUTDOWN  shutdown()/close()/terminateWorkers()/killWorkers() or JVM exit: submit now refuses;
+ *                         queued work still runs unless cancelFutures; the manager exits when nothing is pending
+ *   RUNNING  -> BROKEN    a worker died unexpectedly (unless replaceCrashedWorkers), an initializer failed, a
+ *                         result could not be read, or no worker could be started: every pending future fails
+ *                         with its own BrokenProcessPoolException, every worker is killed
+ *   SHUTDOWN -> BROKEN    the same, while queued work was still running
+ * </pre>
+ * BROKEN and SHUTDOWN are terminal for {@code submit}. The flags live in {@code broken} and {@code shutdownThread}
+ * (CPython's names), written under {@code shutdownLock}.
+ */
+public class ProcessPoolExecutor extends Executor {
+    /** CPython's {@code EXTRA_QUEUED_CALLS}: the call queue holds this many calls more than there are workers. */
+    public static final int EXTRA_QUEUED_CALLS = 1;
+
+    static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.process.pool");
+    /** CPython logs initializer failures on the package logger {@code concurrent.futures}. */
+    private static final Logger FUTURES_LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.futures");
+    /** The exit sentinel (CPython's {@code None} on the call queue). */
+    static final WorkItem SENTINEL = new WorkItem(-1, null, null);
+    private static final AtomicLong POOL_COUNTER = new AtomicLong();
+
+    final int maxWorkers;
+    final int maxTasksPerChild;
+    final Serializer serializer;
+    final Duration taskTimeout;
+    final boolean replaceCrashedWorkers;
+    final TraceHops trace;
+    private final byte[] initializerBytes;
+    private final dev.pyconcurrent.process.spawn.SpawnOptions spawnOptions;
+    private final Semaphore pendingPermits;
+    private final long poolId = POOL_COUNTER.incrementAndGet();
+
+    // ---- CPython's state, same names
+    final Map<Long, WorkItem> pendingWorkItems = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Long> workIds = new ConcurrentLinkedQueue<>();
+    final ArrayBlockingQueue<WorkItem> callQueue;
+    /** The result queue, which also carries wakeups and worker deaths (see {@link ManagerEvent}). */
+    final LinkedBlockingQueue<ManagerEvent> inbox = new LinkedBlockingQueue<>();
+    final Map<Long, WorkerHandle> processes = new ConcurrentHashMap<>();
+    final AtomicInteger idleWorkerNumber = new AtomicInteger();
+    final ReentrantLock shutdownLock = new ReentrantLock();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** Guarded by shutdownLock. */
+    private long queueCount;
+    private long nextWorkerId;
+    private ExecutorManagerThread executorManagerThread;
+    private Listener listener;
+    private String socketPath;
+    private byte[] authkey;
+    volatile boolean shutdownThread;
+    volatile boolean cancelPendingFutures;
+    volatile String broken;
+
+    /** A pool of {@link Runtime#availableProcessors()} workers (CPython: {@code os.process_cpu_count()}). */
+    public ProcessPoolExecutor() {
+        this(builder());
+    }
+
+    /**
+     * @param maxWorkers at most this many worker JVMs
+     * @throws IllegalArgumentException if {@code maxWorkers <= 0}
+     */
+    public ProcessPoolExecutor(int maxWorkers) {
+        this(builder().maxWorkers(maxWorkers));
+    }
+
+    ProcessPoolExecutor(Builder b) {
+        this.maxWorkers = b.maxWorkers;
+        this.maxTasksPerChild = b.maxTasksPerChild;
+        this.serializer = b.serializer;
+        this.taskTimeout = b.taskTimeout;
+        this.replaceCrashedWorkers = b.replaceCrashedWorkers;
+        this.trace = new TraceHops(b.trace);
+        this.spawnOptions = b.spawnOptions.toBuilder().addJvmOptions(b.jvmOptions.toArray(new String[0]))
+                .exitWithParent(true).keepParentAlive(false).build();
+        this.pendingPermits = b.maxPendingWorkItems > 0 ? new Semaphore(b.maxPendingWorkItems) : null;
+        this.callQueue = new ArrayBlockingQueue<>(maxWorkers + EXTRA_QUEUED_CALLS);
+        if (b.initializer != null) {
+            try {
+                this.initializerBytes = serializer.serialize(b.initializer);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the initializer cannot be serialized: " + e.getMessage(), e);
+            }
+        } else {
+            this.initializerBytes = null;
+        }
+        PoolExitHook.register(this);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the most worker JVMs this pool runs at once */
+    public int maxWorkers() {
+        return maxWorkers;
+    }
+
+    // ------------------------------------------------------------------ submit
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Future<T> submit(SerializableCallable<T> task) {
+        Objects.requireNonNull(task, "task");
+        if (task instanceof ChunkBatcher.Member) {
+            return ((ChunkBatcher.Member<T>) task).future();
+        }
+        if (task instanceof PoolCalls.PoolCall) {
+            return (Future<T>) submitCall((PoolCalls.PoolCall) task);
+        }
+        return (Future<T>) submitCall(new PoolCalls.CallableCall<>(task));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A, R> Future<R> submit(SerializableFunction<A, R> fn, A arg) {
+        return (Future<R>) submitCall(new PoolCalls.FunctionCall<>(Objects.requireNonNull(fn, "fn"), arg));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A, B, R> Future<R> submit(SerializableBiFunction<A, B, R> fn, A first, B second) {
+        return (Future<R>) submitCall(new PoolCalls.BiFunctionCall<>(Objects.requireNonNull(fn, "fn"), first, second));
+    }
+
+    /** CPython's {@code submit} body: work item, work id, wakeup, manager thread, process count. */
+    Future<Object> submitCall(PoolCalls.PoolCall call) {
+        acquirePendingPermit();
+        boolean submitted = false;
+        shutdownLock.lock();
+        try {
+            if (broken != null) {
+                throw new BrokenProcessPoolException(broken);
+            }
+            if (shutdownThread) {
+                throw new IllegalStateException(PoolExitHook.globalShutdown()
+                        ? "cannot schedule new futures after interpreter shutdown"
+                        : "cannot schedule new futures after shutdown");
+            }
+            Future<Object> future = new Future<>();
+            WorkItem item = new WorkItem(queueCount++, future, call);
+            future.setRunningCancelHook(f -> cancelRunning(item));
+            if (pendingPermits != null) {
+                future.addDoneCallback(f -> pendingPermits.release());
+            }
+            pendingWorkItems.put(item.workId, item);
+            workIds.add(item.workId);
+            trace.submitted(item.workId, call);
+            wakeup();
+            startExecutorManagerThread();
+            adjustProcessCount();
+            submitted = true;
+            return future;
+        } finally {
+            shutdownLock.unlock();
+            if (!submitted && pendingPermits != null) {
+                pendingPermits.release();
+            }
+        }
+    }
+
+    /** Backpressure: blocks while maxPendingWorkItems calls are pending, but never past a shutdown or a break. */
+    private void acquirePendingPermit() {
+        if (pendingPermits == null) {
+            return;
+        }
+        try {
+            // Goal: wait for a permit, yet notice a shutdown/break within 50 ms instead of blocking forever.
+            while (!pendingPermits.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                if (broken != null) {
+                    throw new BrokenProcessPoolException(broken);
+                }
+                if (shutdownThread) {
+                    throw new IllegalStateException("cannot schedule new futures after shutdown");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.pyconcurrent.futures.WaitInterruptedException(
+                    "interrupted while waiting for room among the pending work items", e);
+        }
+    }
+
+    /** {@code _ThreadWakeup.wakeup()}: coalesced, and never blocks (gh-105829). */
+    void wakeup() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            inbox.add(ManagerEvent.WAKEUP);
+        }
+    }
+
+    /** Called by the manager when it takes the WAKEUP token. */
+    void clearWakeup() {
+        wakeupPending.set(false);
+    }
+
+    /**
+     * The {@link dev.pyconcurrent.futures.RunningCancelHook} of every work item: a call still in the call queue is
+     * withdrawn; a call a worker runs is stopped by killing that worker (which the manager then replaces).
+     */
+    private boolean cancelRunning(WorkItem item) {
+        if (item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.WITHDRAWN)) {
+            callQueue.remove(item);
+            pendingWorkItems.remove(item.workId);
+            trace.futureSet(item.workId, "cancelled");
+            wakeup(); // room in the call queue
+            return true;
+        }
+        if (item.place.get() == WorkItem.TAKEN) {
+            WorkerHandle worker = item.worker;
+            if (worker != null && worker.current == item) {
+                worker.killFor(WorkerHandle.STOPPED_TO_CANCEL);
+                return true;
+            }
+        }
+        return false; // it finished meanwhile (its result is on the way)
+    }
+
+    // ------------------------------------------------------------------ map
+
+    @Override
+    public <A, R> MapIterator<R> map(SerializableFunction<A, R> fn, Iterable<? extends A> items, MapOptions options) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(options, "options");
+        Iterator<? extends A> inputs = Objects.requireNonNull(items, "items").iterator();
+        if (options.chunksize() > 1) {
+            return mapCalls(new ChunkBatcher<>(this, fn, inputs, null, options.chunksize()), options);
+        }
+        Iterator<SerializableCallable<R>> calls = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return inputs.hasNext();
+            }
+
+            @Override
+            public SerializableCallable<R> next() {
+                return new PoolCalls.FunctionCall<>(fn, inputs.next());
+            }
+        };
+        return mapCalls(calls, options);
+    }
+
+    @Override
+    public <A, B, R> MapIterator<R> map(SerializableBiFunction<A, B, R> fn, Iterable<? extends A> firsts,
+                                        Iterable<? extends B> seconds, MapOptions options) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(options, "options");
+        Iterator<? extends A> as = Objects.requireNonNull(firsts, "firsts").iterator();
+        Iterator<? extends B> bs = Objects.requireNonNull(seconds, "seconds").iterator();
+        if (options.chunksize() > 1) {
+            return mapCalls(new ChunkBatcher<>(this, fn, as, bs, options.chunksize()), options);
+        }
+        Iterator<SerializableCallable<R>> calls = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return as.hasNext() && bs.hasNext();
+            }
+
+            @Override
+            public SerializableCallable<R> next() {
+                return new PoolCalls.BiFunctionCall<>(fn, as.next(), bs.next());
+            }
+        };
+        return mapCalls(calls, options);
+    }
+
+    // ------------------------------------------------------------------ workers
+
+    /** Guarded by shutdownLock. CPython's {@code _start_executor_manager_thread}. */
+    private void startExecutorManagerThread() {
+        if (executorManagerThread == null) {
+            executorManagerThread = new ExecutorManagerThread(this, "ProcessPoolExecutor-" + poolId + "-manager");
+            executorManagerThread.start();
+        }
+    }
+
+    /**
+     * CPython's {@code _adjust_process_count} for spawn: no new worker while one is idle, else one more while fewer
+     * than maxWorkers exist. Guarded by shutdownLock.
+     */
+    void adjustProcessCount() {
+        if (tryTakeIdleWorker()) {
+            return;
+        }
+        if (processes.size() < maxWorkers) {
+            spawnProcess();
+        }
+    }
+
+    private boolean tryTakeIdleWorker() {
+        while (true) {
+            int idle = idleWorkerNumber.get();
+            if (idle <= 0) {
+                return false;
+            }
+            if (idleWorkerNumber.compareAndSet(idle, idle - 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Starts one more worker if fewer than maxWorkers exist (a replacement). Takes shutdownLock. */
+    void replaceWorker() {
+        shutdownLock.lock();
+        try {
+            if (broken == null && processes.size() < maxWorkers) {
+                spawnProcess();
+            }
+        } finally {
+            shutdownLock.unlock();
+        }
+    }
+
+    /** CPython's {@code _spawn_process}. Guarded by shutdownLock. */
+    private void spawnProcess() {
+        WorkerHandle worker = new WorkerHandle(nextWorkerId++);
+        try {
+            ensureListener();
+            byte[] payload = ChildJvmLauncher.serialize(new WorkerMain(socketPath, authkey, worker.workerId,
+                    serializer, initializerBytes, maxTasksPerChild));
+            processes.put(worker.workerId, worker);
+            worker.child = ChildJvmLauncher.launch(payload, spawnOptions,
+                    "ProcessPoolExecutor-" + poolId + "-worker-" + worker.workerId);
+        } catch (IOException | RuntimeException e) {
+            processes.remove(worker.workerId);
+            LOGGER.error("could not start a worker process for {}", this, e);
+            if (processes.isEmpty()) {
+                inbox.add(new ManagerEvent.Broken("A worker process could not be started, the process pool is not"
+                        + " usable anymore", e));
+            }
+            return;
+        }
+        Thread channel = new Thread(new WorkerChannel(this, worker),
+                "ProcessPoolExecutor-" + poolId + "-channel-" + worker.workerId);
+        channel.setDaemon(true);
+        worker.channelThread = channel;
+        channel.start();
+        worker.child.onExit().thenRun(worker::onExit);
+    }
+
+    private void ensureListener() throws IOException {
+        if (listener != null) {
+            return;
+        }
+        authkey = dev.pyconcurrent.process.Process.currentProcess().authkey();
+        listener = new Listener(null, authkey, maxWorkers + 8);
+        socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
+        Thread accepter = new Thread(new WorkerAccepter(listener, processes, serializer),
+                "ProcessPoolExecutor-" + poolId + "-accepter");
+        accepter.setDaemon(true);
+        accepter.start();
+    }
+
+    /** Closes the socket workers connect to (and so ends the accepter thread). */
+    void closeListener() {
+        shutdownLock.lock();
+        try {
+            if (listener != null) {
+                try {
+                    listener.close();
+                } catch (IOException ignored) {
+                    // nothing left to release
+                }
+            }
+        } finally {
+            shutdownLock.unlock();
+        }
+    }
+
+    void logInitializerFailure(WorkerHandle worker, Throwable failure) {
+        FUTURES_LOGGER.error("Exception in initializer of worker pid {}:", worker.pid(), failure);
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    /**
+     * CPython's {@code shutdown(wait=True, *, cancel_futures=False)}: no new submits; with {@code cancelFutures} every
+     * call not yet in the call queue is cancelled; the workers exit once the rest has run. With {@code wait}, returns
+     * after the manager thread (and through it every worker) finished.
+     */
+    @Override
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        ExecutorManagerThread manager;
+        shutdownLock.lock();
+        try {
+            if (cancelFutures) {
+                cancelPendingFutures = true;
+            }
+            shutdownThread = true;
+            manager = executorManagerThread;
+            wakeup();
+        } finally {
+            shutdownLock.unlock();
+        }
+        if (manager == null) {
+            closeListener();
+            return;
+        }
+        if (wait && manager != Thread.currentThread()) {
+            boolean interrupted = false;
+            while (manager.isAlive()) {
+                try {
+                    manager.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // CPython's join is not interruptible either; keep the flag
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** CPython main's {@code terminate_workers()}: {@code shutdown(wait=False, cancel_futures=True)}, then SIGTERM. */
+    public void terminateWorkers() {
+        forceShutdown(false);
+    }
+
+    /** CPython main's {@code kill_workers()}: {@code shutdown(wait=False, cancel_futures=True)}, then SIGKILL. */
+    public void killWorkers() {
+        forceShutdown(true);
+    }
+
+    private void forceShutdown(boolean kill) {
+        List<WorkerHandle> workers = new ArrayList<>(processes.values());
+        shutdown(false, true);
+        for (WorkerHandle worker : workers) {
+            if (!worker.isAlive()) {
+                continue;
+            }
+            if (kill) {
+                worker.killFor(WorkerHandle.STOPPED_FORCEFULLY);
+            } else {
+                worker.terminateForcefully();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ observation (tests, examples)
+
+    /** Process ids of the live workers (CPython's {@code _processes.keys()}). */
+    public List<Long> workerPids() {
+        List<Long> pids = new ArrayList<>();
+        for (WorkerHandle worker : processes.values()) {
+            long pid = worker.pid();
+            if (pid > 0) {
+                pids.add(pid);
+            }
+        }
+        return pids;
+    }
+
+    /** @return why the pool is broken, or null (CPython's {@code _broken}) */
+    public String brokenReason() {
+        return broken;
+    }
+
+    /** @return true once the pool is broken */
+    public boolean isBroken() {
+        return broken != null;
+    }
+
+    /** @return true once shutdown started (or the pool broke) */
+    public boolean isShutdown() {
+        return shutdownThread;
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessPoolExecutor-" + poolId + "[maxWorkers=" + maxWorkers + ", workers=" + processes.size()
+                + ", pending=" + pendingWorkItems.size() + (broken != null ? ", broken" : shutdownThread
+                ? ", shut down" : "") + "]";
+    }
+
+    /**
+     * The constructor arguments of CPython's {@code ProcessPoolExecutor(max_workers, mp_context, initializer,
+     * initargs, *, max_tasks_per_child)} plus the Java-only options. Every setter returns {@code this}; values are
+     * checked when set, with CPython's messages where CPython checks them.
+     */
+    public static final class Builder {
+        private int maxWorkers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private SerializableRunnable initializer;
+        private int maxTasksPerChild;
+        private Serializer serializer = dev.pyconcurrent.ipc.serialization.Serializers.defaultSerializer();
+        private final List<String> jvmOptions = new ArrayList<>();
+        private dev.pyconcurrent.process.spawn.SpawnOptions spawnOptions =
+                dev.pyconcurrent.process.spawn.SpawnOptions.defaults();
+        private Duration taskTimeout;
+        private boolean replaceCrashedWorkers;
+        private int maxPendingWorkItems;
+        private PoolTrace trace;
+
+        private Builder() {
+        }
+
+        /** At most this many workers (default: the number of processors). */
+        public Builder maxWorkers(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxWorkers must be greater than 0, got " + value);
+            }
+            this.maxWorkers = value;
+            return this;
+        }
+
+        /** Runs in every worker before its first call (CPython {@code initializer}); null for none. */
+        public Builder initializer(SerializableRunnable value) {
+            this.initializer = value;
+            return this;
+        }
+
+        /** CPython {@code initializer=fn, initargs=(arg,)}. */
+        public <A> Builder initializer(dev.pyconcurrent.futures.function.SerializableConsumer<A> fn, A initarg) {
+            Objects.requireNonNull(fn, "initializer must be a callable");
+            this.initializer = new BoundInitializer<>(fn, initarg);
+            return this;
+        }
+
+        /** A worker exits after this many calls and is replaced (CPython {@code max_tasks_per_child}). */
+        public Builder maxTasksPerChild(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxTasksPerChild must be >= 1, got " + value);
+            }
+            this.maxTasksPerChild = value;
+            return this;
+        }
+
+        /**
+         * How calls, arguments and results that are not plain values travel (default: filtered JDK serialization).
+         * The workers must be able to rebuild it: it is shipped as an instance if it is {@link java.io.Serializable},
+         * else looked up there by its registered {@link Serializer#name()}.
+         */
+        public Builder serializer(Serializer value) {
+            Objects.requireNonNull(value, "serializer");
+            if (!(value instanceof java.io.Serializable)
+                    && dev.pyconcurrent.ipc.serialization.Serializers.find(value.name()).isEmpty()) {
+                throw new IllegalArgumentException("serializer '" + value.name() + "' is neither Serializable nor"
+                        + " registered, so worker JVMs could not rebuild it");
+            }
+            this.serializer = value;
+            return this;
+        }
+
+        /** Extra JVM options for the workers, added after the spawn options' own. */
+        public Builder jvmOptions(List<String> value) {
+            this.jvmOptions.clear();
+            this.jvmOptions.addAll(value);
+            return this;
+        }
+
+        /** How worker JVMs start (default JVM options, AppCDS, java and classpath); CPython's {@code mp_context}. */
+        public Builder spawnOptions(dev.pyconcurrent.process.spawn.SpawnOptions value) {
+            this.spawnOptions = Objects.requireNonNull(value, "spawnOptions");
+            return this;
+        }
+
+        /**
+         * Java-only: a call running longer than this fails with {@link TaskTimeoutException}, and its worker is
+         * killed and replaced (pebble's per-task timeout). Null (default): no limit.
+         */
+        public Builder taskTimeout(Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("taskTimeout must be positive, got " + value);
+            }
+            this.taskTimeout = value;
+            return this;
+        }
+
+        /**
+         * Java-only: when a worker dies unexpectedly, fail only the call it was running (with
+         * {@link TerminatedWorkerException}) and start a replacement, instead of breaking the pool (CPython's and
+         * the default behaviour).
+         */
+        public Builder replaceCrashedWorkers(boolean value) {
+            this.replaceCrashedWorkers = value;
+            return this;
+        }
+
+        /**
+         * Java-only: {@code submit} blocks while this many work items are pending (submitted, not finished), so a
+         * fast producer cannot fill the heap with queued calls. 0 (default): unbounded, as in CPython.
+         */
+        public Builder maxPendingWorkItems(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxPendingWorkItems must be >= 0, got " + value);
+            }
+            this.maxPendingWorkItems = value;
+            return this;
+        }
+
+        /** Java-only: a listener for every hop of every work item (see {@link PoolTrace}). */
+        public Builder trace(PoolTrace value) {
+            this.trace = value;
+            return this;
+        }
+
+        public ProcessPoolExecutor build() {
+            return new ProcessPoolExecutor(this);
+        }
+    }
+
+    /** {@code initializer(fn, initarg)} bound into one serializable runnable. */
+    record BoundInitializer<A>(dev.pyconcurrent.futures.function.SerializableConsumer<A> fn, A initarg)
+            implements SerializableRunnable {
+        @Override
+        public void run() {
+            fn.accept(initarg);
+        }
+    }
+}

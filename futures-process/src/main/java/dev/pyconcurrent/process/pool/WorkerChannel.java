@@ -1,0 +1,283 @@
+package dev.pyconcurrent.process.pool;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.pyconcurrent.ipc.serialization.Serializer;
+import dev.pyconcurrent.process.pool.ManagerEvent.GoneReason;
+import dev.pyconcurrent.process.pool.worker.MessageChannel;
+import dev.pyconcurrent.process.pool.worker.Wire;
+import dev.pyconcurrent.process.pool.worker.WireBuffer;
+import dev.pyconcurrent.process.pool.worker.WireReader;
+
+/**
+ * The pool-side half of one worker: a thread that takes calls from the shared call queue, sends each to its worker,
+ * reads the result and puts it on the manager's result queue.
+ *
+ * <p>CPython counterpart: none as a class. In CPython the worker processes themselves "scramble" for calls on the
+ * shared call queue, and the queue's feeder thread pickles the calls. Here each worker has its own socket, and this
+ * thread takes calls <em>on the worker's behalf</em> when the worker is free, so the scramble still happens (on the
+ * call queue, in the parent) and a queued call goes to whichever worker frees up first. Serializing here also spreads
+ * the pickling over one thread per worker, as CPython's feeder thread does off the caller's thread.
+ *
+ * <p>Loop goals: (1) the worker holds at most one call, so the pool always knows exactly which call a worker runs
+ * (what makes {@code cancel(true)} and the per-task timeout exact); (2) every message the worker sent is forwarded
+ * before its death is reported; (3) nothing here blocks forever: a dead worker means EOF on the socket, or an
+ * interrupt from its exit watcher while this thread waits on the call queue.
+ */
+final class WorkerChannel implements Runnable {
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+
+    private final ProcessPoolExecutor pool;
+    private final WorkerHandle worker;
+    private final Serializer serializer;
+
+    WorkerChannel(ProcessPoolExecutor pool, WorkerHandle worker) {
+        this.pool = pool;
+        this.worker = worker;
+        this.serializer = pool.serializer;
+    }
+
+    @Override
+    public void run() {
+        MessageChannel channel;
+        try {
+            channel = worker.connected.get();
+        } catch (ExecutionException | InterruptedException neverConnected) {
+            reportGone(GoneReason.CRASHED, null, null, null);
+            return;
+        }
+        try (channel) {
+            WireReader in = receive(channel);
+            int tag = in.readByte();
+            if (tag == Wire.INIT_FAILED || tag == Wire.FATAL) {
+                Throwable failure = RemoteFailures.rebuild(Wire.readFailure(in, serializer));
+                pool.logInitializerFailure(worker, failure);
+                reportGone(GoneReason.INITIALIZER_FAILED, null, null, failure);
+                return;
+            }
+            if (tag != Wire.READY) {
+                throw new IOException("unexpected first message " + tag + " from " + worker);
+            }
+            serve(channel);
+        } catch (IOException | RuntimeException channelBroken) {
+            // EOF or a broken socket while no call was outstanding (or a protocol error): the worker is gone or
+            // useless; kill it to be sure and report.
+            ifAliveKill();
+            reportGone(GoneReason.CRASHED, worker.current, null, null);
+        }
+    }
+
+    private void serve(MessageChannel channel) throws IOException {
+        while (true) {
+            WorkItem item = takeCall();
+            if (item == null) {
+                reportGone(GoneReason.CRASHED, null, null, null); // died while idle
+                return;
+            }
+            if (item == ProcessPoolExecutor.SENTINEL) {
+                sendExit(channel);
+                return;
+            }
+            pool.trace.takenByWorker(item.workId, worker.pid());
+            WireBuffer out = channel.startMessage();
+            try {
+                out.writeByte(Wire.CALL).writeLong(item.workId).writeByte(item.call.shape());
+                item.call.writeBody(out, worker.functions, serializer);
+            } catch (RuntimeException unserializable) {
+                // CPython's _SafeQueue._on_queue_feeder_error: this call fails, the pool goes on.
+                worker.current = null;
+                pool.inbox.add(new ManagerEvent.Result(item, null, unserializable, null, false));
+                continue;
+            }
+            try {
+                channel.send();
+            } catch (IOException workerGone) {
+                worker.current = null;
+                ifAliveKill();
+                reportGone(GoneReason.CRASHED, null, item, null); // the call never reached it
+                return;
+            }
+            Duration timeout = pool.taskTimeout;
+            if (timeout != null && !pollFor(channel, timeout)) {
+                worker.killFor(WorkerHandle.STOPPED_ON_TIMEOUT); // EOF follows
+            }
+            WireReader in;
+            try {
+                in = receive(channel);
+            } catch (IOException eof) {
+                reportGone(GoneReason.CRASHED, item, null, null);
+                return;
+            }
+            if (!forwardResult(item, in)) {
+                return;
+            }
+        }
+    }
+
+    /** Returns false if the worker is gone (after reporting it). */
+    private boolean forwardResult(WorkItem item, WireReader in) {
+        int tag = in.readByte();
+        if (tag == Wire.FATAL) {
+            Throwable cause = RemoteFailures.rebuild(Wire.readFailure(in, serializer));
+            reportGone(GoneReason.CRASHED, item, null, cause);
+            return false;
+        }
+        long workId = in.readLong();
+        boolean retiring = in.readByte() != 0;
+        if (workId != item.workId) {
+            pool.inbox.add(new ManagerEvent.Broken("worker " + worker.pid() + " answered call #" + workId
+                    + " while running call #" + item.workId, null));
+            return false;
+        }
+        Object value = null;
+        Throwable failure = null;
+        try {
+            if (tag == Wire.RESULT) {
+                value = Wire.readValue(in, serializer);
+            } else if (tag == Wire.ERROR) {
+                failure = RemoteFailures.rebuild(Wire.readFailure(in, serializer));
+            } else if (tag == Wire.CHUNK) {
+                value = readChunk(in);
+            } else {
+                throw new IllegalArgumentException("unexpected message tag " + tag);
+            }
+        } catch (RuntimeException unreadable) {
+            // CPython: a result that cannot be unpickled breaks the pool (the result queue can no longer be trusted).
+            pool.inbox.add(new ManagerEvent.Broken("the result of call #" + workId + " from worker pid "
+                    + worker.pid() + " could not be deserialized", unreadable));
+            return false;
+        }
+        worker.current = null;
+        pool.trace.resultQueued(workId, worker.pid(), failure != null);
+        pool.inbox.add(new ManagerEvent.Result(item, value, failure, worker, retiring));
+        if (retiring) {
+            reportGone(GoneReason.EXITED_AS_ASKED, null, null, null);
+            return false;
+        }
+        return true;
+    }
+
+    private PoolCalls.ChunkResult readChunk(WireReader in) {
+        int n = in.readInt();
+        Object[] values = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        for (int i = 0; i < n; i++) {
+            if (in.readByte() == 0) {
+                values[i] = Wire.readValue(in, serializer);
+            } else {
+                failures[i] = RemoteFailures.rebuild(Wire.readFailure(in, serializer));
+            }
+        }
+        return new PoolCalls.ChunkResult(values, failures);
+    }
+
+    /** Blocks for a call; null if the worker died meanwhile (its exit watcher interrupts this wait). */
+    private WorkItem takeCall() {
+        worker.waitingForCall = true;
+        try {
+            while (true) {
+                if (!worker.isAlive()) {
+                    return null;
+                }
+                WorkItem item;
+                try {
+                    item = pool.callQueue.take();
+                } catch (InterruptedException exitWatcherWokeUs) {
+                    continue; // re-check isAlive()
+                }
+                if (item == ProcessPoolExecutor.SENTINEL) {
+                    return item;
+                }
+                item.worker = worker;
+                worker.current = item;
+                if (item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.TAKEN)) {
+                    return item;
+                }
+                worker.current = null; // cancel(true) withdrew it between the queue and here
+            }
+        } finally {
+            worker.waitingForCall = false;
+            Thread.interrupted(); // a late wake-up must not disturb the socket calls that follow
+        }
+    }
+
+    private void sendExit(MessageChannel channel) {
+        try {
+            channel.startMessage().writeByte(Wire.EXIT);
+            channel.send();
+            receive(channel); // BYE (or EOF, if it died anyway)
+        } catch (IOException | RuntimeException alreadyGone) {
+            // it is exiting either way
+        }
+        reportGone(GoneReason.EXITED_AS_ASKED, null, null, null);
+    }
+
+    /** Receives, retrying after a stray interrupt (EOF still ends it if the worker is dead). */
+    private WireReader receive(MessageChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.receive();
+            } catch (InterruptedIOException stray) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private boolean pollFor(MessageChannel channel, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                long left = deadline - System.nanoTime();
+                return left > 0 && channel.connection().poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedIOException stray) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private void ifAliveKill() {
+        if (worker.isAlive()) {
+            worker.killFor(WorkerHandle.NOT_STOPPED);
+        }
+    }
+
+    /** Waits for the exit code (the worker is dead or dying), then tells the manager. */
+    private void reportGone(GoneReason reason, WorkItem running, WorkItem unsent, Throwable remoteCause) {
+        int exitCode = awaitExitCode();
+        GoneReason actual = reason;
+        if (reason != GoneReason.EXITED_AS_ASKED && reason != GoneReason.INITIALIZER_FAILED) {
+            int stop = worker.stopReason;
+            if (stop == WorkerHandle.STOPPED_TO_CANCEL) {
+                actual = GoneReason.KILLED_TO_CANCEL;
+            } else if (stop == WorkerHandle.STOPPED_ON_TIMEOUT) {
+                actual = GoneReason.KILLED_ON_TIMEOUT;
+            }
+        }
+        worker.current = null;
+        pool.inbox.add(new ManagerEvent.WorkerGone(worker, actual, exitCode, running, unsent, remoteCause));
+    }
+
+    private int awaitExitCode() {
+        if (worker.child == null) {
+            return -1;
+        }
+        try {
+            return worker.child.onExit().get(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stuck) {
+            // Its socket is closed but it lives on (e.g. a task's non-daemon thread): it is of no use any more.
+            worker.killFor(WorkerHandle.NOT_STOPPED);
+        } catch (InterruptedException | ExecutionException e) {
+            Thread.interrupted();
+        }
+        try {
+            return worker.child.onExit().get(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            return -1;
+        }
+    }
+}
