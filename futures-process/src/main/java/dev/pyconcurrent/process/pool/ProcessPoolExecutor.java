@@ -48,7 +48,7 @@ import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
  * Where Java differs, and why:
  * <ul>
  *   <li><b>Channels.</b> CPython's call and result queues are {@code multiprocessing} queues shared by all workers.
- *       Here every worker has its own authenticated Unix-socket {@code Connection} to the pool, and a pool-side
+ *       Here every worker has its own Unix-socket {@code Connection} to the pool (private to this user), and a pool-side
  *       {@link WorkerChannel} thread per worker takes calls from the (in-parent) call queue on its worker's behalf
  *       and forwards its results to the (in-parent) result queue. The call queue thus keeps its role and its bound,
  *       and workers still scramble for calls; but the pool always knows which worker runs which call (so
@@ -415,8 +415,11 @@ public class ProcessPoolExecutor extends Executor {
         if (listener != null) {
             return;
         }
+        // No HMAC handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (only this
+        // user can connect, the trust boundary of CPython's inherited pipes), and the handshake's JCA start-up cost
+        // ~70 ms per worker JVM (measured). The authkey still travels to the workers for hosted queues.
         authkey = dev.pyconcurrent.process.Process.currentProcess().authkey();
-        listener = new Listener(null, authkey, maxWorkers + 8);
+        listener = new Listener(null, null, maxWorkers + 8);
         socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
         Thread accepter = new Thread(new WorkerAccepter(listener, processes, serializer),
                 "ProcessPoolExecutor-" + poolId + "-accepter");

@@ -51,6 +51,11 @@ public final class WorkerMain implements ChildEntryPoint {
     private final byte[] initializer;
     /** 0 = unlimited. */
     private final int maxTasks;
+    /** {@link #WARM_UP} serialized with the pool's serializer, or null. */
+    private final byte[] warmUp;
+
+    /** Rebuilt on a side thread while the worker connects (see {@link #startWarmUp}). */
+    private static final SerializableFunction<Object, Object> WARM_UP = x -> x;
 
     /**
      * @param serializer shipped as an instance if it is {@link Serializable}, else by its registered name
@@ -64,14 +69,42 @@ public final class WorkerMain implements ChildEntryPoint {
         this.serializerName = serializer.name();
         this.initializer = initializer;
         this.maxTasks = maxTasks;
+        byte[] bytes;
+        try {
+            bytes = serializer.serialize(WARM_UP);
+        } catch (RuntimeException notForThisSerializer) {
+            bytes = null;
+        }
+        this.warmUp = bytes;
+    }
+
+    /**
+     * The first serializable lambda a JVM rebuilds pays for the lambda bootstrap machinery (~20 ms); the first call
+     * of most pools is a lambda. Rebuilding a trivial one on a side thread while the main thread connects overlaps
+     * that cost with the connection set-up.
+     */
+    private void startWarmUp(Serializer serializer) {
+        if (warmUp == null) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            try {
+                serializer.deserialize(warmUp);
+            } catch (RuntimeException ignored) {
+                // only an optimisation
+            }
+        }, "pool-worker-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     @Override
     public int runInChild(ChildContext context) {
-        Serializer serializer = serializerInstance != null ? serializerInstance : Serializers.get(serializerName);
+        Serializer serializer = resolveSerializer();
+        startWarmUp(serializer);
         MessageChannel channel;
         try {
-            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(socketPath), authkey, serializer));
+            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(socketPath), null, serializer));
             channel.startMessage().writeByte(Wire.HELLO).writeLong(workerId).writeLong(ProcessHandle.current().pid());
             channel.send();
         } catch (IOException e) {
@@ -91,6 +124,18 @@ public final class WorkerMain implements ChildEntryPoint {
             System.err.println("pyconcurrent pool worker " + workerId + ": channel failed: " + e);
             return FAILURE_STATUS;
         }
+    }
+
+    /**
+     * The default serializer is taken directly: {@code Serializers.get} would run the ServiceLoader and initialise
+     * every registered serializer (Kryo's classes cost tens of milliseconds of worker start-up).
+     */
+    private Serializer resolveSerializer() {
+        if (serializerInstance != null) {
+            return serializerInstance;
+        }
+        Serializer standard = Serializers.defaultSerializer();
+        return standard.name().equals(serializerName) ? standard : Serializers.get(serializerName);
     }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
