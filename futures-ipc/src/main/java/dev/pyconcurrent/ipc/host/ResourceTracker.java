@@ -79,6 +79,15 @@ public final class ResourceTracker {
         }
     }
 
+    /**
+     * Sweeps now, regardless of earlier sweeps: for long-running programs and tests that just
+     * killed a child. Also runs at every normal JVM exit.
+     */
+    public static void sweepDeadCreatorsNow() {
+        sweep(tempBase());
+        sweep(sharedMemoryBase());
+    }
+
     /** The creator pid encoded in one of our names, if it is one. */
     static Optional<Long> creatorPid(String name) {
         String rest;
@@ -116,6 +125,7 @@ public final class ResourceTracker {
         for (Path p : OWNED) {
             deleteQuietly(p);
         }
+        sweepDeadCreatorsNow();                              // leftovers of children killed meanwhile
     }
 
     private static void deleteQuietly(Path p) {

@@ -22,5 +22,6 @@ public final class ChildJvms implements AutoCloseable {
             c.close();
         }
         children.clear();
+        dev.pyconcurrent.ipc.host.ResourceTracker.sweepDeadCreatorsNow();       // files of SIGKILLed children
     }
 }
