@@ -239,10 +239,15 @@ final class ExecutorManagerThread extends Thread {
         String detail = describeBreak();
         for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {
             // One instance per future (gh-101267): a shared exception's stack and suppressed list would mix callers.
-            Throwable failure = brokenBy != null
-                    ? terminated(brokenBy, "A process in the process pool was terminated abruptly while the future"
-                            + " was running or pending" + detail)
-                    : new BrokenProcessPoolException(brokenMessage + detail, brokenCause);
+            Throwable failure;
+            if (brokenBy == null) {
+                failure = new BrokenProcessPoolException(brokenMessage + detail, brokenCause);
+            } else if (BROKEN_BY_DEATH.equals(brokenMessage)) {
+                failure = terminated(brokenBy, "A process in the process pool was terminated abruptly while the"
+                        + " future was running or pending");
+            } else {
+                failure = terminated(brokenBy, brokenMessage);
+            }
             if (item.future.trySetException(failure)) {
                 pool.trace.futureSet(item.workId, "exception");
             }

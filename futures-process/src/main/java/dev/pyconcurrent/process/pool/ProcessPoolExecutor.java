@@ -409,6 +409,25 @@ public class ProcessPoolExecutor extends Executor {
         worker.channelThread = channel;
         channel.start();
         worker.child.onExit().thenRun(worker::onExit);
+        keepJvmAliveUntilConnected(worker);
+    }
+
+    /**
+     * A worker connects by socket path, and the JVM's exit hooks remove socket files. A program that submits and
+     * returns from {@code main} at once would otherwise start the JVM's shutdown before its first worker connected,
+     * and the work could never run (CPython's {@code _python_exit} waits for it). So a short-lived non-daemon thread
+     * holds the JVM until the worker has connected or died (bounded); after that the exit hook waits for the work.
+     */
+    private void keepJvmAliveUntilConnected(WorkerHandle worker) {
+        Thread keeper = new Thread(() -> {
+            try {
+                worker.connected.get(60, TimeUnit.SECONDS);
+            } catch (Exception diedOrTimedOut) {
+                // either way the JVM may exit now
+            }
+        }, "ProcessPoolExecutor-" + poolId + "-start-keeper-" + worker.workerId);
+        keeper.setDaemon(false);
+        keeper.start();
     }
 
     private void ensureListener() throws IOException {
