@@ -1,0 +1,52 @@
+package dev.pyconcurrent.benchmarks.harness;
+
+import java.util.function.Predicate;
+
+/**
+ * A goal from issue 8 for one row, e.g. "≥ 5× CPython", checked against the medians of the same run.
+ *
+ * @param text what the goal says, shown in the report
+ * @param met decides pass/miss from the row's medians; only called when every side it needs was measured
+ * @param needs the sides the check reads
+ */
+public record Target(String text, Predicate<Row> met, Side... needs) {
+
+    /** Ours / CPython ≥ factor for a throughput, or CPython / ours ≥ factor for a time (i.e. "factor× better"). */
+    public static Target betterThanCpython(double factor) {
+        return new Target("≥ " + fmt(factor) + "× CPython", row -> row.speedup(Side.OURS, Side.CPYTHON) >= factor,
+                Side.OURS, Side.CPYTHON);
+    }
+
+    /** Ours at least {@code factor} of a reference's performance (speed-up against it ≥ factor). */
+    public static Target atLeastOf(Side reference, double factor) {
+        return new Target("≥ " + fmt(factor) + "× " + reference.label(),
+                row -> row.speedup(Side.OURS, reference) >= factor, Side.OURS, reference);
+    }
+
+    /** Ours' time ≤ factor × the reference's time. */
+    public static Target timeWithin(Side reference, double factor) {
+        return new Target("≤ " + fmt(factor) + "× " + reference.label(),
+                row -> row.median(Side.OURS) <= factor * row.median(reference), Side.OURS, reference);
+    }
+
+    /** Both targets; shown joined with "and". */
+    public Target and(Target other) {
+        Side[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(needs), java.util.Arrays.stream(other.needs))
+                .distinct().toArray(Side[]::new);
+        return new Target(text + " and " + other.text, met.and(other.met), all);
+    }
+
+    /** "pass", "miss", or "n/a" when a needed side has no samples. */
+    public String verdict(Row row) {
+        for (Side side : needs) {
+            if (!row.has(side)) {
+                return "n/a";
+            }
+        }
+        return met.test(row) ? "pass" : "miss";
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pyconcurrent.benchmarks.workloads;
+
+import dev.pyconcurrent.benchmarks.harness.BenchContext;
+import dev.pyconcurrent.benchmarks.harness.Row;
+import dev.pyconcurrent.benchmarks.harness.Side;
+import dev.pyconcurrent.benchmarks.harness.Target;
+import dev.pyconcurrent.benchmarks.harness.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workload 1: a thread pool with 2 workers runs 100,000 no-op tasks; tasks/s from the first submit to the last
+ * result. The pool is created and its threads started before the clock (as {@code cpy_threads.py} does). Also run
+ * on {@code java.util.concurrent.ThreadPoolExecutor}, the JDK's own pool, as the Java ceiling.
+ */
+public final class ThreadPoolWorkload implements Workload {
+    static final int WORKERS = 2;
+
+    @Override
+    public String id() {
+        return "thread-pool";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        int tasks = ctx.size(100_000, 2_000);
+        Row row = ctx.results().row("thread-pool", "1. thread pool, 2 workers, " + tasks + " no-op tasks",
+                        "submit + wait", "tasks/s", true)
+                .target(Target.betterThanCpython(20).and(Target.atLeastOf(Side.JUC, 0.5)))
+                .limit("one submitting thread: per task a Future, a work item, a queue hand-off and a wake-up; "
+                        + "CPython is bound by the GIL and its interpreter (~26 µs per task)");
+        ctx.alternate(() -> {
+            ctx.record(row, Side.JUC, jucTasksPerSecond(tasks));
+            OursThreadPool.measure(ctx, row, tasks, WORKERS);
+        }, () -> ctx.record(row, Side.CPYTHON,
+                ctx.py("thread_pool", "tasks", tasks, "workers", WORKERS).get("tasks_per_s")));
+    }
+
+    static double jucTasksPerSecond(int tasks) throws Exception {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>());
+        try {
+            pool.prestartAllCoreThreads();
+            List<Future<?>> futures = new ArrayList<>(tasks);
+            Runnable noop = () -> { };
+            long t0 = System.nanoTime();
+            for (int i = 0; i < tasks; i++) {
+                futures.add(pool.submit(noop));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return tasks / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
