@@ -1,0 +1,71 @@
+package dev.pyconcurrent.process.pool;
+
+import static dev.pyconcurrent.process.pool.PoolTasks.TIMEOUT;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import dev.pyconcurrent.futures.BrokenExecutorException;
+import dev.pyconcurrent.futures.ExecutionFailedException;
+import dev.pyconcurrent.futures.Future;
+import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.function.SerializableRunnable;
+
+/**
+ * The worker initializer. Ports {@code test_init.py}: {@code InitializerMixin::test_initializer} and
+ * {@code FailingInitializerMixin::test_initializer} (2 workers, as CPython); the "initializer must be a callable"
+ * check becomes a null check, and an initializer that cannot be serialized is refused when the pool is built.
+ */
+@Timeout(60)
+class ProcessPoolInitializerTest {
+    /** Set by the initializer in each worker JVM (CPython's global INITIALIZER_STATUS). */
+    static volatile String initializerStatus = "uninitialized";
+
+    @Test
+    void initializerRunsInEveryWorkerBeforeItsCalls() { // test_initializer
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(2)
+                .initializer((String status) -> initializerStatus = status, "initialized").build()) {
+            SerializableCallable<String> status = () -> initializerStatus;
+            for (int i = 0; i < 4; i++) {
+                assertEquals("initialized", pool.submit(status).result(TIMEOUT));
+            }
+            assertEquals("uninitialized", initializerStatus, "it ran in the workers, not here");
+        }
+    }
+
+    @Test
+    void failingInitializerBreaksThePool() { // FailingInitializerMixin::test_initializer
+        SerializableRunnable failing = () -> {
+            throw new IllegalArgumentException("error in initializer");
+        };
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(2).initializer(failing).build();
+        try {
+            Future<Integer> f = pool.submit(PoolTasks.SQUARE, 3);
+            Throwable e = assertThrows(ExecutionFailedException.class, () -> f.result(TIMEOUT)).getCause();
+            BrokenExecutorException broken = assertInstanceOf(BrokenExecutorException.class, e);
+            assertTrue(String.valueOf(broken.getCause()).contains("error in initializer"), String.valueOf(broken));
+            await().atMost(Duration.ofSeconds(5)).until(pool::isBroken);
+            for (int i = 0; i < 3; i++) {
+                assertThrows(BrokenProcessPoolException.class, () -> pool.submit(PoolTasks.SQUARE, 3));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void unserializableInitializerIsRefusedAtConstruction() {
+        Object notSerializable = new Object();
+        SerializableRunnable capturing = () -> notSerializable.hashCode();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProcessPoolExecutor.builder().initializer(capturing).build());
+        assertTrue(e.getMessage().contains("initializer cannot be serialized"), e.getMessage());
+    }
+}
