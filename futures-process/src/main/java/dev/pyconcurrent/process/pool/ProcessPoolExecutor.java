@@ -436,8 +436,9 @@ public class ProcessPoolExecutor extends Executor {
         }
         // No HMAC handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (only this
         // user can connect, the trust boundary of CPython's inherited pipes), and the handshake's JCA start-up cost
-        // ~70 ms per worker JVM (measured). The authkey still travels to the workers for hosted queues.
-        authkey = dev.pyconcurrent.process.Process.currentProcess().authkey();
+        // ~70 ms per worker JVM (measured). The process authkey still travels to the workers, so queues, locks and
+        // other objects hosted by this JVM accept their connections (CPython: workers inherit the authkey).
+        authkey = dev.pyconcurrent.ipc.host.ProcessAuthKey.get();
         listener = new Listener(null, null, maxWorkers + 8);
         socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
         Thread accepter = new Thread(new WorkerAccepter(listener, processes, serializer),

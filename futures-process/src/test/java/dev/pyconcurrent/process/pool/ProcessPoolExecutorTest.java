@@ -322,6 +322,25 @@ class ProcessPoolExecutorTest {
         assertNotNull(pool.toString());
     }
 
+    @Test
+    void taskCanUseAQueueHostedByTheParent() throws Exception { // the worker inherits the process authkey
+        dev.pyconcurrent.ipc.queues.Queue<Integer> queue = new dev.pyconcurrent.ipc.queues.Queue<>();
+        try {
+            SerializableFunction<dev.pyconcurrent.ipc.queues.Queue<Integer>, Integer> putSeven = q -> {
+                try {
+                    q.put(7);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 1;
+            };
+            assertEquals(1, pool.submit(putSeven, queue).result(TIMEOUT));
+            assertEquals(7, queue.get(TIMEOUT));
+        } finally {
+            queue.close();
+        }
+    }
+
     private static <T> List<T> drain(MapIterator<T> it) {
         List<T> out = new ArrayList<>();
         it.forEachRemaining(out::add);

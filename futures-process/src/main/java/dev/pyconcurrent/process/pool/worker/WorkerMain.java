@@ -11,6 +11,7 @@ import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
 import dev.pyconcurrent.futures.function.SerializableRunnable;
 import dev.pyconcurrent.ipc.connection.Client;
+import dev.pyconcurrent.ipc.host.ProcessAuthKey;
 import dev.pyconcurrent.ipc.serialization.Serializer;
 import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.spawn.ChildContext;
@@ -42,6 +43,7 @@ public final class WorkerMain implements ChildEntryPoint {
     public static final int FAILURE_STATUS = 1;
 
     private final String socketPath;
+    /** The parent's process authkey (CPython: a child inherits {@code current_process().authkey}). */
     private final byte[] authkey;
     private final long workerId;
     /** A registered serializer's name, used when {@link #serializerInstance} is null. */
@@ -100,6 +102,9 @@ public final class WorkerMain implements ChildEntryPoint {
 
     @Override
     public int runInChild(ChildContext context) {
+        if (authkey != null) {
+            ProcessAuthKey.set(authkey); // before any task resolves a hosted queue or lock of the parent
+        }
         Serializer serializer = resolveSerializer();
         startWarmUp(serializer);
         MessageChannel channel;
