@@ -68,6 +68,16 @@ class SemaphoreTest {
     }
 
     @Test
+    void aGuardClosedTwiceReleasesOnce() throws Exception {
+        Semaphore sem = new Semaphore(1);
+        Guard g = sem.guard();
+        assertEquals(0, sem.getValue());
+        g.close();
+        g.close();
+        assertEquals(1, sem.getValue());
+    }
+
+    @Test
     void negativeInitialValueIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Semaphore(-1));
     }

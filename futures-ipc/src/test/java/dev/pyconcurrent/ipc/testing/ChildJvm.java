@@ -50,8 +50,15 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code owner.method(Object[] args)} in a new JVM. */
     public static ChildJvm start(Class<?> owner, String method, Object... args) {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        return startWith(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"), owner, method, args);
+    }
+
+    /** As {@link #start} with the given JVM flags instead of the fast-start defaults (e.g. for measurements). */
+    public static ChildJvm startWith(List<String> jvmFlags, Class<?> owner, String method, Object... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JAVA);
+        cmd.addAll(jvmFlags);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 ChildMain.class.getName(), owner.getName(), method));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
