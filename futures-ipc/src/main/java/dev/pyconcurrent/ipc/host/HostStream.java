@@ -69,13 +69,25 @@ public final class HostStream {
     /** Returns once the host has applied every frame this process sent before the call. */
     public void sync() {
         syncLock.lock();
+        boolean interrupted = Thread.interrupted();         // the answer is prompt: wait for it regardless
         try {
             conn.sendBytes(SYNC);
-            conn.recvBytes();
+            while (true) {
+                try {
+                    conn.recvBytes();
+                    return;
+                } catch (java.io.InterruptedIOException e) {
+                    Thread.interrupted();
+                    interrupted = true;
+                }
+            }
         } catch (IOException e) {
             throw broken("syncing with " + host, e);
         } finally {
             syncLock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
