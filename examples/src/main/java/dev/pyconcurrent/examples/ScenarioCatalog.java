@@ -43,12 +43,15 @@ public final class ScenarioCatalog {
     public static List<Scenario> all() {
         return List.of(
                 // 000/001: concurrent.futures
-                later("thread-pool", "000 multithreading", "N threads run M one-second tasks; shows interleaved prints", NEEDS_THREAD),
+                ready("thread-pool", "000 multithreading", "N threads run M one-second tasks; shows interleaved prints",
+                        dev.pyconcurrent.examples.futures.ThreadPoolSquares::new),
                 later("process-pool", "000 multiprocess", "the pi series per n across P processes; speed-up up to the core count", NEEDS_PROCESS),
                 ready("future-internals", "000 Future", "the Future as a condition-variable result pit",
                         dev.pyconcurrent.examples.futures.FutureInternals::new),
-                later("thread-pool-internals", "000 thread pool internals", "the task queue between submitter and competing workers", NEEDS_THREAD),
-                later("unbounded-queue", "000 thread pool internals", "memory grows with the unbounded queue, stays flat when bounded", NEEDS_THREAD),
+                ready("thread-pool-internals", "000 thread pool internals", "the task queue between submitter and competing workers",
+                        dev.pyconcurrent.examples.futures.ThreadPoolInternals::new),
+                ready("unbounded-queue", "000 thread pool internals", "memory grows with the unbounded queue, stays flat when bounded",
+                        dev.pyconcurrent.examples.futures.UnboundedQueue::new),
                 later("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live", NEEDS_PROCESS),
                 later("socketpair-queue", "000 process pool internals", "a cross-process queue over a socketpair, step by step", NEEDS_IPC),
                 // 002: multiprocessing
@@ -69,12 +72,18 @@ public final class ScenarioCatalog {
                 later("semaphore", "002 Semaphore", "5 users, 2 slots", NEEDS_IPC),
                 later("condition", "002 Condition", "stage_1 notifies the stage_2 waiters", NEEDS_IPC),
                 later("event", "002 Event", "a blocking waiter and a timeout waiter", NEEDS_IPC),
-                later("dummy-pool", "002 multiprocessing.dummy", "the thread-backed Pool", NEEDS_DUMMY),
-                later("executor-submit", "002 concurrent.futures", "submit and result", NEEDS_THREAD),
-                later("executor-map", "002 concurrent.futures", "map yields results in input order", NEEDS_THREAD),
-                later("future-methods", "002 concurrent.futures", "done, running, cancel, result on live futures", NEEDS_THREAD),
-                later("wait", "002 wait", "wait with each return_when", NEEDS_THREAD),
-                later("as-completed", "002 as_completed", "futures in completion order, random sleeps", NEEDS_THREAD),
+                ready("dummy-pool", "002 multiprocessing.dummy", "the thread-backed Pool",
+                        dev.pyconcurrent.examples.multiprocessing.DummyPool::new),
+                ready("executor-submit", "002 concurrent.futures", "submit and result",
+                        dev.pyconcurrent.examples.multiprocessing.ExecutorSubmit::new),
+                ready("executor-map", "002 concurrent.futures", "map yields results in input order",
+                        dev.pyconcurrent.examples.multiprocessing.ExecutorMap::new),
+                ready("future-methods", "002 concurrent.futures", "done, running, cancel, result on live futures",
+                        dev.pyconcurrent.examples.multiprocessing.FutureMethods::new),
+                ready("wait", "002 wait", "wait with each return_when",
+                        dev.pyconcurrent.examples.multiprocessing.WaitReturnWhen::new),
+                ready("as-completed", "002 as_completed", "futures in completion order, random sleeps",
+                        dev.pyconcurrent.examples.multiprocessing.AsCompleted::new),
                 // 003: ProcessPoolExecutor.map
                 later("process-pool-map", "003 ProcessPoolExecutor.map", "map with a timeout; the ten serialize/socket steps made visible", NEEDS_PROCESS));
     }
