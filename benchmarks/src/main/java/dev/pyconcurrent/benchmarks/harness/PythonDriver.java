@@ -73,7 +73,7 @@ public final class PythonDriver implements AutoCloseable {
     }
 
     /** {@code sys.executable} of the {@code python3} on the PATH, or {@code null}. */
-    static String realExecutable() {
+    public static String realExecutable() {
         try {
             Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
                     .redirectErrorStream(true).start();

@@ -42,6 +42,17 @@ public final class RatioChart {
                 .title("Speed-up against CPython in the same run (log scale, > 1 = faster) - " + subtitle)
                 .xAxisTitle("workload / metric").yAxisTitle("× CPython").build();
         Styler styler = chart.getStyler();
+        // Bars start at the axis minimum; on a log axis that must be > 0. A missing reference is drawn as a bar of
+        // zero height (the minimum itself), since XChart places values by index, not by category.
+        double floor = Math.pow(10, Math.floor(Math.log10(java.util.stream.Stream.concat(ours.stream(),
+                reference.stream()).filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(1))));
+        floor = Math.min(floor, 0.1);
+        for (int i = 0; i < reference.size(); i++) {
+            if (reference.get(i) == null) {
+                reference.set(i, floor);
+            }
+        }
+        chart.getStyler().setYAxisMin(floor);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -51,9 +62,7 @@ public final class RatioChart {
         chart.getStyler().setSeriesColors(new Color[] {new Color(0x1f77b4), new Color(0xbbbbbb)});
         styler.setChartBackgroundColor(Color.WHITE);
         chart.addSeries("pyconcurrent-java", labels, ours);
-        if (reference.stream().anyMatch(v -> v != null)) {
-            chart.addSeries("plain JDK reference (raw socket / j.u.c.)", labels, reference);
-        }
+        chart.addSeries("plain JDK reference (raw socket / j.u.c.)", labels, reference);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -1,17 +1,37 @@
 package dev.pyconcurrent.benchmarks.workloads;
 
-import dev.pyconcurrent.benchmarks.harness.BenchContext;
-import dev.pyconcurrent.benchmarks.harness.Row;
+import dev.pyconcurrent.futures.Future;
+import dev.pyconcurrent.futures.Futures;
+import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.thread.ThreadPoolExecutor;
 
-/** The pyconcurrent-java side of workload 1 (futures-thread's ThreadPoolExecutor); a no-op until it lands. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+
+/** The pyconcurrent-java side of workload 1: futures-thread's {@link ThreadPoolExecutor}, used as CPython's is. */
 final class OursThreadPool {
     private OursThreadPool() {
     }
 
-    static void measure(BenchContext ctx, Row row, int tasks, int workers) {
-        if (!ctx.recording()) {
-            return;
+    static double tasksPerSecond(int tasks, int workers) throws Exception {
+        try (ThreadPoolExecutor pool = new ThreadPoolExecutor(workers)) {
+            // Workers start lazily (as in CPython): hold them at a barrier so all exist before the clock starts.
+            CyclicBarrier barrier = new CyclicBarrier(workers + 1);
+            List<Future<Integer>> started = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                started.add(pool.submit(() -> barrier.await()));
+            }
+            barrier.await();
+            Futures.wait(started);
+            SerializableCallable<Object> noop = () -> null;
+            List<Future<Object>> futures = new ArrayList<>(tasks);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < tasks; i++) {
+                futures.add(pool.submit(noop));
+            }
+            Futures.wait(futures);
+            return tasks / ((System.nanoTime() - t0) / 1e9);
         }
-        // futures-thread's ThreadPoolExecutor has not landed yet.
     }
 }

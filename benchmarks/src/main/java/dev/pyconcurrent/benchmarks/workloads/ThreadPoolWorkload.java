@@ -35,8 +35,8 @@ public final class ThreadPoolWorkload implements Workload {
                 .limit("one submitting thread: per task a Future, a work item, a queue hand-off and a wake-up; "
                         + "CPython is bound by the GIL and its interpreter (~26 µs per task)");
         ctx.alternate(() -> {
+            ctx.record(row, Side.OURS, OursThreadPool.tasksPerSecond(tasks, WORKERS));
             ctx.record(row, Side.JUC, jucTasksPerSecond(tasks));
-            OursThreadPool.measure(ctx, row, tasks, WORKERS);
         }, () -> ctx.record(row, Side.CPYTHON,
                 ctx.py("thread_pool", "tasks", tasks, "workers", WORKERS).get("tasks_per_s")));
     }

@@ -10,7 +10,8 @@ public final class Workloads {
     }
 
     public static List<Workload> all() {
-        return List.of(new ThreadPoolWorkload(), new PipeThroughputWorkload(), new PingPongWorkload(),
-                new StartupWorkload());
+        return List.of(new ThreadPoolWorkload(), new ProcessPoolWorkload(), new RoundTripWorkload(),
+                new QueueThroughputWorkload(), new PipeThroughputWorkload(), new PingPongWorkload(),
+                new StartupWorkload(), new ArticlePiWorkload());
     }
 }

@@ -1,0 +1,93 @@
+package dev.pyconcurrent.benchmarks.workloads;
+
+import dev.pyconcurrent.benchmarks.harness.BenchContext;
+import dev.pyconcurrent.benchmarks.harness.Row;
+import dev.pyconcurrent.benchmarks.harness.Side;
+import dev.pyconcurrent.benchmarks.harness.Target;
+import dev.pyconcurrent.benchmarks.harness.Workload;
+import dev.pyconcurrent.futures.Future;
+import dev.pyconcurrent.futures.Futures;
+import dev.pyconcurrent.process.pool.ProcessPoolExecutor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Workload 2: a process pool with 2 workers runs 20,000 tiny tasks ({@code square(x)}) via {@code submit} + wait,
+ * and via {@code map} with chunksize 1 and 256; tasks/s. A fresh pool per measurement, warmed by a 2,000-task map
+ * (start-up excluded), as the CPython script does.
+ */
+public final class ProcessPoolWorkload implements Workload {
+    static final int WORKERS = 2;
+
+    @Override
+    public String id() {
+        return "process-pool";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        int tasks = ctx.size(20_000, 300);
+        String what = "2. process pool, 2 workers, " + tasks + " × square(x)";
+        Row submit = ctx.results().row("pool-submit", what, "submit + wait", "tasks/s", true)
+                .target(Target.betterThanCpython(5))
+                .limit("per task: serialize the call, one socket write + read each way, a context switch to the "
+                        + "worker and back, Future completion by the manager thread; 4 busy threads + 2 workers on "
+                        + "2 CPUs");
+        Row map1 = ctx.results().row("pool-map-1", what, "map(chunksize=1)", "tasks/s", true)
+                .target(Target.betterThanCpython(5))
+                .limit("as submit, plus the map iterator's per-item future");
+        Row map256 = ctx.results().row("pool-map-256", what, "map(chunksize=256)", "tasks/s", true)
+                .target(Target.betterThanCpython(2))
+                .limit("chunking amortises IPC: serialization of a 256-element chunk and the result list dominate");
+        ctx.alternate(() -> {
+            ctx.record(submit, Side.OURS, ours(tasks, 0));
+            ctx.record(map1, Side.OURS, ours(tasks, 1));
+            ctx.record(map256, Side.OURS, ours(tasks, 256));
+        }, () -> {
+            ctx.record(submit, Side.CPYTHON, ctx.py("process_pool_throughput", "mode", "submit", "tasks", tasks)
+                    .get("tasks_per_s"));
+            ctx.record(map1, Side.CPYTHON, ctx.py("process_pool_throughput", "mode", "map", "chunksize", 1,
+                    "tasks", tasks).get("tasks_per_s"));
+            ctx.record(map256, Side.CPYTHON, ctx.py("process_pool_throughput", "mode", "map", "chunksize", 256,
+                    "tasks", tasks).get("tasks_per_s"));
+        });
+    }
+
+    /** tasks/s on a fresh warmed pool: {@code chunksize == 0} means submit + wait. */
+    static double ours(int tasks, int chunksize) {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(WORKERS)) {
+            PoolTasks.warm(pool);
+            long expected = 0;
+            for (long i = 0; i < tasks; i++) {
+                expected += i * i;
+            }
+            long sum = 0;
+            long t0 = System.nanoTime();
+            if (chunksize == 0) {
+                List<Future<Integer>> fs = new ArrayList<>(tasks);
+                for (int i = 0; i < tasks; i++) {
+                    fs.add(pool.submit(PoolTasks.SQUARE, i));
+                }
+                Futures.wait(fs);
+                long t1 = System.nanoTime();
+                for (Future<Integer> f : fs) {
+                    sum += f.result();
+                }
+                check(sum, expected);
+                return tasks / ((t1 - t0) / 1e9);
+            }
+            sum = PoolTasks.drain(pool.map(PoolTasks.SQUARE, PoolTasks.range(tasks), PoolTasks.chunks(chunksize)));
+            double rate = tasks / ((System.nanoTime() - t0) / 1e9);
+            check(sum, expected);
+            return rate;
+        }
+    }
+
+    private static void check(long sum, long expected) {
+        if (sum != expected) {
+            throw new IllegalStateException("process pool returned wrong results: sum " + sum + ", expected "
+                    + expected);
+        }
+    }
+}

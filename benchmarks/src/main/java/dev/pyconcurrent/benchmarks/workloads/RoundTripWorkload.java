@@ -1,0 +1,66 @@
+package dev.pyconcurrent.benchmarks.workloads;
+
+import dev.pyconcurrent.benchmarks.children.RawSocketPeer;
+import dev.pyconcurrent.benchmarks.harness.BenchContext;
+import dev.pyconcurrent.benchmarks.harness.Row;
+import dev.pyconcurrent.benchmarks.harness.Side;
+import dev.pyconcurrent.benchmarks.harness.Stats;
+import dev.pyconcurrent.benchmarks.harness.Target;
+import dev.pyconcurrent.benchmarks.harness.Workload;
+import dev.pyconcurrent.process.pool.ProcessPoolExecutor;
+
+import java.util.Map;
+
+/**
+ * Workload 3: warm single-task round trip. A fresh 2-worker pool per repetition, warmed (2,000-task map + 200
+ * calls), then 2,000 sequential {@code submit(square, i).result()}, each timed; p50 and p99. The raw limit is a
+ * 64-byte ping-pong between two plain JVMs (unpinned, as the pool is), measured in the same repetition.
+ */
+public final class RoundTripWorkload implements Workload {
+    @Override
+    public String id() {
+        return "round-trip";
+    }
+
+    @Override
+    public void run(BenchContext ctx) throws Exception {
+        int calls = ctx.size(2_000, 100);
+        String what = "3. process pool warm round trip, " + calls + " × submit(square).result()";
+        Row p50 = ctx.results().row("roundtrip-p50", what, "p50", "µs", false)
+                .target(Target.timeWithin(Side.CPYTHON, 0.4).and(Target.timeWithin(Side.RAW_SOCKET, 2)))
+                .limit("two cross-process hops (caller → manager/channel thread → worker and back), each a "
+                        + "cross-CPU wake-up on this VM; serialization of a ~100-byte call");
+        Row p99 = ctx.results().row("roundtrip-p99", what, "p99", "µs", false)
+                .limit("scheduler wake-ups of 3–4 threads per call on 2 CPUs; GC in either JVM");
+        try (RawSocketPeer raw = new RawSocketPeer()) {
+            ctx.alternate(() -> {
+                long[] ours = ours(calls);
+                ctx.record(p50, Side.OURS, Stats.percentileMicros(ours, 0.50));
+                ctx.record(p99, Side.OURS, Stats.percentileMicros(ours, 0.99));
+                long[] r = raw.pingPong(calls, 1_000, 64);
+                ctx.record(p50, Side.RAW_SOCKET, Stats.percentileMicros(r, 0.50));
+                ctx.record(p99, Side.RAW_SOCKET, Stats.percentileMicros(r, 0.99));
+            }, () -> {
+                Map<String, Double> m = ctx.py("process_pool_latency", "calls", calls);
+                ctx.record(p50, Side.CPYTHON, m.get("p50_us"));
+                ctx.record(p99, Side.CPYTHON, m.get("p99_us"));
+            });
+        }
+    }
+
+    static long[] ours(int calls) {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
+            PoolTasks.warm(pool);
+            for (int i = 0; i < 200; i++) {
+                pool.submit(PoolTasks.SQUARE, i).result();
+            }
+            long[] samples = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                pool.submit(PoolTasks.SQUARE, i).result();
+                samples[i] = System.nanoTime() - t0;
+            }
+            return samples;
+        }
+    }
+}
