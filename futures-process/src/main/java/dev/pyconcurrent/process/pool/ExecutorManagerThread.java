@@ -148,9 +148,12 @@ final class ExecutorManagerThread extends Thread {
                 replaceIfNeeded();
                 break;
             case KILLED_TO_CANCEL:
-                // The future is (being) cancelled by Future.cancel(true); only a lost race leaves it unfinished.
-                failRunning(gone, new TerminatedWorkerException("the worker running this call was killed by"
-                        + " cancel(true)", gone.worker().pid(), gone.exitCode(), null));
+                // Future.cancel(true) moves the future to CANCELLED_AND_NOTIFIED once the hook returned; setting an
+                // exception here could beat it to the future's lock. If the result won instead, the Result event
+                // already removed the item. So only forget the item.
+                if (gone.running() != null) {
+                    pool.pendingWorkItems.remove(gone.running().workId);
+                }
                 requeue(gone.unsent());
                 replaceIfNeeded();
                 break;
