@@ -1,13 +1,13 @@
 package dev.pyconcurrent.process;
 
-import java.security.SecureRandom;
+import dev.pyconcurrent.ipc.host.ProcessAuthKey;
 
 /**
  * {@link Process#currentProcess()} in a JVM that was not started as a child: named {@code MainProcess}, never a
- * daemon, with a fresh random 32-byte authkey that every descendant inherits.
+ * daemon, whose authkey is this JVM's {@link ProcessAuthKey} (32 random bytes) that every descendant inherits.
  *
  * <p>Mirrors {@code Lib/multiprocessing/process.py: _MainProcess}. Created lazily on first use, so a child JVM never
- * pays for the {@link SecureRandom} (it inherits its key instead).
+ * pays for a {@code SecureRandom} (it inherits its key through the spawn frame instead).
  */
 final class MainProcess extends Process implements Process.SpecialProcess {
     private static final long serialVersionUID = 1L;
@@ -15,12 +15,7 @@ final class MainProcess extends Process implements Process.SpecialProcess {
     static final int AUTHKEY_LENGTH = 32;
 
     MainProcess() {
-        super(new int[0], "MainProcess", -1, null, randomKey());
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[AUTHKEY_LENGTH];
-        new SecureRandom().nextBytes(key);
-        return key;
+        // One key per JVM: the same one the IPC resource host authenticates with (random on first use).
+        super(new int[0], "MainProcess", -1, null, ProcessAuthKey.get());
     }
 }

@@ -1,7 +1,5 @@
 package dev.pyconcurrent.process;
 
-import dev.pyconcurrent.futures.function.SerializableConsumer;
-import dev.pyconcurrent.futures.function.SerializableRunnable;
 import dev.pyconcurrent.process.spawn.ChildJvm;
 import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
 import dev.pyconcurrent.process.spawn.ExitStatus;
@@ -100,14 +98,20 @@ public class Process implements Serializable {
     }
 
     /** {@code Process(target=f)}. */
-    public Process(SerializableRunnable target) {
-        this(new Targets.RunnableTarget(Objects.requireNonNull(target, "target")), List.of(), Map.of(), null, null);
+    public Process(ProcessTarget.NoArgs target) {
+        this(new Targets.NoArgsTarget(Objects.requireNonNull(target, "target")), List.of(), Map.of(), null, null);
     }
 
     /** {@code Process(target=f, args=(arg,))}. */
-    public <T> Process(SerializableConsumer<T> target, T arg) {
-        this(new Targets.ConsumerTarget<>(Objects.requireNonNull(target, "target")), Targets.listOf(arg), Map.of(),
+    public <A> Process(ProcessTarget.OneArg<A> target, A arg) {
+        this(new Targets.OneArgTarget<>(Objects.requireNonNull(target, "target")), Targets.listOf(arg), Map.of(),
                 null, null);
+    }
+
+    /** {@code Process(target=f, args=(a, b))}. */
+    public <A, B> Process(ProcessTarget.TwoArgs<A, B> target, A first, B second) {
+        this(new Targets.TwoArgsTarget<>(Objects.requireNonNull(target, "target")), Targets.listOf(first, second),
+                Map.of(), null, null);
     }
 
     /**
@@ -424,8 +428,16 @@ public class Process implements Serializable {
         return authkey.clone();
     }
 
+    /**
+     * Sets the key this process's children inherit. On {@link #currentProcess()} it also becomes the JVM's
+     * {@link dev.pyconcurrent.ipc.host.ProcessAuthKey}, the key its hosted queues and locks authenticate with (as
+     * assigning {@code current_process().authkey} does in CPython).
+     */
     public void setAuthkey(byte[] authkey) {
         this.authkey = Objects.requireNonNull(authkey, "authkey must be bytes").clone();
+        if (this == currentProcess()) {
+            dev.pyconcurrent.ipc.host.ProcessAuthKey.set(this.authkey);
+        }
     }
 
     /** CPython's {@code exitcode}: {@code null} until the child has exited. */
@@ -558,13 +570,13 @@ public class Process implements Serializable {
             return this;
         }
 
-        public Builder target(SerializableRunnable target) {
-            this.target = new Targets.RunnableTarget(Objects.requireNonNull(target, "target"));
+        public Builder target(ProcessTarget.NoArgs target) {
+            this.target = new Targets.NoArgsTarget(Objects.requireNonNull(target, "target"));
             return this;
         }
 
-        public <T> Builder target(SerializableConsumer<T> target) {
-            this.target = new Targets.ConsumerTarget<>(Objects.requireNonNull(target, "target"));
+        public <A> Builder target(ProcessTarget.OneArg<A> target) {
+            this.target = new Targets.OneArgTarget<>(Objects.requireNonNull(target, "target"));
             return this;
         }
 

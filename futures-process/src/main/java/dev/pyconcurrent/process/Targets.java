@@ -1,7 +1,5 @@
 package dev.pyconcurrent.process;
 
-import dev.pyconcurrent.futures.function.SerializableConsumer;
-import dev.pyconcurrent.futures.function.SerializableRunnable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,37 +33,37 @@ final class Targets {
     }
 
     /** {@code target()} with no arguments. */
-    static final class RunnableTarget implements ProcessTarget {
-        private static final long serialVersionUID = 1L;
-        private final SerializableRunnable runnable;
-
-        RunnableTarget(SerializableRunnable runnable) {
-            this.runnable = runnable;
-        }
-
+    record NoArgsTarget(ProcessTarget.NoArgs fn) implements ProcessTarget {
         @Override
-        public void run(List<Object> args, Map<String, Object> kwargs) {
-            runnable.run();
+        public void run(List<Object> args, Map<String, Object> kwargs) throws Exception {
+            fn.run();
         }
     }
 
-    /** {@code target(arg)}: the first positional argument is handed to the consumer. */
-    static final class ConsumerTarget<T> implements ProcessTarget {
-        private static final long serialVersionUID = 1L;
-        private final SerializableConsumer<T> consumer;
-
-        ConsumerTarget(SerializableConsumer<T> consumer) {
-            this.consumer = consumer;
-        }
-
+    /** {@code target(a)}: the first positional argument. */
+    record OneArgTarget<A>(ProcessTarget.OneArg<A> fn) implements ProcessTarget {
         @Override
         @SuppressWarnings("unchecked")
-        public void run(List<Object> args, Map<String, Object> kwargs) {
-            if (args.size() != 1) {
-                throw new IllegalArgumentException("a SerializableConsumer target takes exactly 1 argument, got "
-                        + args.size());
-            }
-            consumer.accept((T) args.get(0));
+        public void run(List<Object> args, Map<String, Object> kwargs) throws Exception {
+            requireArity(1, args);
+            fn.run((A) args.get(0));
+        }
+    }
+
+    /** {@code target(a, b)}: the first two positional arguments. */
+    record TwoArgsTarget<A, B>(ProcessTarget.TwoArgs<A, B> fn) implements ProcessTarget {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void run(List<Object> args, Map<String, Object> kwargs) throws Exception {
+            requireArity(2, args);
+            fn.run((A) args.get(0), (B) args.get(1));
+        }
+    }
+
+    private static void requireArity(int expected, List<Object> args) {
+        if (args.size() != expected) {
+            throw new IllegalArgumentException("this target takes exactly " + expected + " positional argument"
+                    + (expected == 1 ? "" : "s") + ", got " + args.size());
         }
     }
 }

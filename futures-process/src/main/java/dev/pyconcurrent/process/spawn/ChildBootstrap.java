@@ -1,5 +1,7 @@
 package dev.pyconcurrent.process.spawn;
 
+import dev.pyconcurrent.ipc.host.ProcessAuthKey;
+
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -42,6 +44,10 @@ public final class ChildBootstrap {
             return;
         }
         ExitReport.install(frame.exitReportPath(), frame.parentPid());
+        byte[] parentKey = frame.authkey();
+        if (parentKey.length > 0) {
+            ProcessAuthKey.set(parentKey); // before the payload's handles resolve: they authenticate with it
+        }
         System.setIn(new ByteArrayInputStream(new byte[0]));
         ParentWatcher watcher = ParentWatcher.start(stdin, frame.exitWithParent());
 

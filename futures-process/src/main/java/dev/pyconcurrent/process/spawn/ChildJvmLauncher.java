@@ -1,5 +1,7 @@
 package dev.pyconcurrent.process.spawn;
 
+import dev.pyconcurrent.ipc.host.ProcessAuthKey;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -60,8 +62,10 @@ public final class ChildJvmLauncher {
         }
         ChildJvm child = new ChildJvm(process, reportFile, options.keepParentAlive(), name + "-watcher",
                 startNanos, cds.afterExit());
-        SpawnFrame frame = new SpawnFrame(ProcessHandle.current().pid(), options.exitWithParent(),
-                reportFile.toString(), payload);
+        // Like CPython's preparation_data, the frame carries this process's authkey: the child adopts it before it
+        // deserializes the payload, whose queue/lock handles connect back to this JVM's resource host.
+        SpawnFrame frame = new SpawnFrame(ProcessHandle.current().pid(), ProcessAuthKey.get(),
+                options.exitWithParent(), reportFile.toString(), payload);
         try {
             frame.writeTo(process.getOutputStream());
         } catch (IOException e) {

@@ -23,6 +23,8 @@ import java.io.StreamCorruptedException;
  *   int     MAGIC            0x50594350 ("PYCP")
  *   int     VERSION          1
  *   long    parentPid
+ *   int     authkeyLength    0 = keep the child's own key
+ *   byte[]  authkey          the parent's process authkey (CPython's preparation_data["authkey"])
  *   boolean exitWithParent   child exits when stdin reaches EOF (the parent died or gave it up)
  *   UTF     exitReportPath   "" = no exit report wanted (see {@link ExitReport})
  *   int     payloadLength    ≥ 0
@@ -35,15 +37,27 @@ public final class SpawnFrame {
     /** "PYCP": guards against a child started by hand with garbage on stdin. */
     public static final int MAGIC = 0x50594350;
     /** Bumped when the layout changes; parent and child always come from the same classpath. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** A sanity bound for the authkey field; CPython's keys are 32 bytes. */
+    static final int MAX_AUTHKEY_LENGTH = 4096;
 
     private final long parentPid;
+    private final byte[] authkey;
     private final boolean exitWithParent;
     private final String exitReportPath;
     private final byte[] payload;
 
     public SpawnFrame(long parentPid, boolean exitWithParent, String exitReportPath, byte[] payload) {
+        this(parentPid, new byte[0], exitWithParent, exitReportPath, payload);
+    }
+
+    /**
+     * @param authkey the process authkey the child must adopt before it deserializes the payload (a payload may hold
+     *                handles of queues or locks hosted by the parent, which authenticate with it); empty = none
+     */
+    public SpawnFrame(long parentPid, byte[] authkey, boolean exitWithParent, String exitReportPath, byte[] payload) {
         this.parentPid = parentPid;
+        this.authkey = authkey == null ? new byte[0] : authkey.clone();
         this.exitWithParent = exitWithParent;
         this.exitReportPath = exitReportPath == null ? "" : exitReportPath;
         if (payload == null) {
@@ -54,6 +68,11 @@ public final class SpawnFrame {
 
     public long parentPid() {
         return parentPid;
+    }
+
+    /** The parent's process authkey (a copy), empty when the parent sent none. */
+    public byte[] authkey() {
+        return authkey.clone();
     }
 
     public boolean exitWithParent() {
@@ -76,6 +95,8 @@ public final class SpawnFrame {
         data.writeInt(MAGIC);
         data.writeInt(VERSION);
         data.writeLong(parentPid);
+        data.writeInt(authkey.length);
+        data.write(authkey);
         data.writeBoolean(exitWithParent);
         data.writeUTF(exitReportPath);
         data.writeInt(payload.length);
@@ -103,6 +124,12 @@ public final class SpawnFrame {
             throw new StreamCorruptedException("spawn frame version " + version + ", this child reads " + VERSION);
         }
         long parentPid = data.readLong();
+        int keyLength = data.readInt();
+        if (keyLength < 0 || keyLength > MAX_AUTHKEY_LENGTH) {
+            throw new StreamCorruptedException("bad authkey length " + keyLength);
+        }
+        byte[] authkey = new byte[keyLength];
+        data.readFully(authkey);
         boolean exitWithParent = data.readBoolean();
         String reportPath = data.readUTF();
         int length = data.readInt();
@@ -111,6 +138,6 @@ public final class SpawnFrame {
         }
         byte[] payload = new byte[length];
         data.readFully(payload);
-        return new SpawnFrame(parentPid, exitWithParent, reportPath, payload);
+        return new SpawnFrame(parentPid, authkey, exitWithParent, reportPath, payload);
     }
 }
