@@ -142,6 +142,51 @@ class ProcessPoolExtrasTest {
     }
 
     @Test
+    void bashWithCrashesAndRunningCancellationsLeavesEveryFutureDoneAndThePoolUsable() throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(2).replaceCrashedWorkers(true)
+                .build()) {
+            SerializableCallable<Object> crash = () -> {
+                Runtime.getRuntime().halt(5);
+                return null;
+            };
+            List<Future<?>> all = new CopyOnWriteArrayList<>();
+            List<Thread> producers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int seed = t;
+                Thread producer = new Thread(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        int kind = (seed * 20 + i) % 10;
+                        if (kind == 0) {
+                            all.add(pool.submit(crash));
+                        } else if (kind == 1) {
+                            Future<Integer> slow = pool.submit(PoolTasks.SLEEP_MS, 2_000);
+                            all.add(slow);
+                            slow.cancel(true); // pending, in the call queue, or running: all must end cleanly
+                        } else {
+                            all.add(pool.submit(PoolTasks.PLUS_ONE, i));
+                        }
+                    }
+                });
+                producers.add(producer);
+                producer.start();
+            }
+            for (Thread producer : producers) {
+                producer.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            assertEquals(60, all.size());
+            for (Future<?> f : all) {
+                // bounded: a hang would throw FutureTimeoutException
+                await().atMost(TIMEOUT.multipliedBy(2)).until(f::done);
+                if (!f.cancelled() && f.exception() != null) {
+                    assertInstanceOf(TerminatedWorkerException.class, f.exception());
+                }
+            }
+            assertFalse(pool.isBroken());
+            assertEquals(2, pool.submit(PoolTasks.PLUS_ONE, 1).result(TIMEOUT));
+        }
+    }
+
+    @Test
     void traceReportsEveryHopOfAWorkItemInOrder() {
         List<String> hops = new CopyOnWriteArrayList<>();
         PoolTrace trace = new PoolTrace() {

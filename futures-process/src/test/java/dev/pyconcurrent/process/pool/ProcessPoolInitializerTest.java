@@ -46,6 +46,12 @@ class ProcessPoolInitializerTest {
             throw new IllegalArgumentException("error in initializer");
         };
         ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(2).initializer(failing).build();
+        ch.qos.logback.classic.Logger futuresLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.pyconcurrent.futures");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        futuresLog.addAppender(log);
         try {
             Future<Integer> f = pool.submit(PoolTasks.SQUARE, 3);
             Throwable e = assertThrows(ExecutionFailedException.class, () -> f.result(TIMEOUT)).getCause();
@@ -55,7 +61,14 @@ class ProcessPoolInitializerTest {
             for (int i = 0; i < 3; i++) {
                 assertThrows(BrokenProcessPoolException.class, () -> pool.submit(PoolTasks.SQUARE, 3));
             }
+            // CPython: LOGGER.critical('Exception in initializer:') on logger concurrent.futures
+            await().atMost(Duration.ofSeconds(5)).until(() -> log.list.stream().anyMatch(event ->
+                    event.getLevel() == ch.qos.logback.classic.Level.ERROR
+                            && event.getFormattedMessage().startsWith("Exception in initializer")
+                            && event.getThrowableProxy() != null
+                            && event.getThrowableProxy().getMessage().contains("error in initializer")));
         } finally {
+            futuresLog.detachAppender(log);
             pool.shutdown();
         }
     }
