@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.slf4j.LoggerFactory;
+
 import dev.pyconcurrent.futures.Future;
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.thread.ThreadPoolExecutor;
@@ -33,24 +35,34 @@ import picocli.CommandLine.Option;
  *   <li><b>Who ran what.</b> Every item was run by exactly one worker, the threads never exceeded the maximum and
  *       none was retired; after {@code shutdown()} one sentinel wakes them in a chain and all exit.</li>
  * </ol>
- * Output (abridged; timings and the item-to-worker assignment vary):
+ * Output (abridged; timings, queue sizes and the item-to-worker assignment vary):
  * <pre>
  * [main     +   0 ms] created ThreadPoolExecutor[worker, threads=0/3, running]: no thread yet, queue size 0
  * -- 1. one call at a time: an idle worker is reused --
- * [main     +   1 ms] put item 0 in the queue: queue size 1, threads started 1/3
- * [worker_0 +   1 ms] took item 0 (queue size now 0); running it
- * [main     + 102 ms] item 0: result() = 0 from worker_0
- * [main     + 102 ms] worker_0 is WAITING: the queue was empty, so it released an idle-semaphore permit and blocks in take()
- * [main     + 102 ms] put item 1 in the queue: queue size 0, threads started 1/3
+ * [main     +   1 ms] put item 0 in the queue
+ * [main     +   3 ms]   queue size 1, threads 1/3; started worker_0 (no idle worker had announced itself)
+ * [worker_0 +   3 ms] took item 0 (queue size now 0); running it
+ * [main     + 105 ms] item 0: result() = 0 from worker_0
+ * [main     + 105 ms] worker_0 is WAITING: the queue was empty, so it released an idle-semaphore permit and blocks in take()
+ * [main     + 105 ms] put item 1 in the queue
+ * [main     + 105 ms]   queue size 0, threads 1/3; no new thread: an idle worker's permit was taken
  * ...
  * -- 2. a burst: main puts 9 items in the queue, 3 workers compete for them --
- * [main     + 310 ms] put item 3 in the queue: queue size 0, threads started 1/3
- * [main     + 311 ms] put item 4 in the queue: queue size 1, threads started 2/3
+ * [main     + 310 ms] put item 3 in the queue
+ * [main     + 310 ms]   queue size 1, threads 1/3; no new thread: an idle worker's permit was taken
+ * [main     + 310 ms] put item 4 in the queue
+ * [worker_0 + 311 ms] took item 3 (queue size now 1); running it
+ * [main     + 311 ms]   queue size 1, threads 2/3; started worker_1 (no idle worker had announced itself)
+ * ...
+ * [main     + 316 ms]   queue size 6, threads 3/3; no new thread: all 3 started
+ * [main     + 316 ms] main is done putting; it now waits on each future in turn
+ * [worker_0 + 412 ms] took item 6 (queue size now 5); running it
  * ...
  * -- 3. who ran what --
- * item 3 -> worker_0 (taken once)
+ * item 0 -> worker_0 (taken once)
  * ...
- * worker_0 ran 4 items, worker_1 ran 4 items, worker_2 ran 4 items
+ * item 11 -> worker_2 (taken once)
+ * worker_0 ran 6 items, worker_1 ran 3 items, worker_2 ran 3 items
  * 12 items, each taken by exactly one worker; threads started: 3 of at most 3, none retired
  * after shutdown(): worker_0 TERMINATED, worker_1 TERMINATED, worker_2 TERMINATED
  * </pre>
@@ -89,6 +101,9 @@ public final class ThreadPoolInternals implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The workers log through slf4j; logback reads its configuration on first use (about half a second), so do
+        // it now rather than inside the first submit, where it would look like the pool's cost.
+        LoggerFactory.getLogger(ThreadPoolExecutor.class);
         start = System.nanoTime();
         pool = new ThreadPoolExecutor(workers, "worker");
         try (ThreadPoolExecutor closing = pool) {
