@@ -2,6 +2,8 @@ package dev.pyconcurrent.examples;
 
 import java.util.concurrent.Callable;
 
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,9 @@ public final class Launcher implements Runnable {
 
     /** Entry point of {@code ./examples/run}. */
     public static void main(String[] args) {
+        // Start logging before any scenario runs: logback reads its configuration on first use, which takes a
+        // few hundred milliseconds and would otherwise land inside the first timed submit of a scenario.
+        LoggerFactory.getILoggerFactory();
         System.exit(commandLine().execute(args));
     }
 
