@@ -120,7 +120,6 @@ public class ProcessPoolExecutor extends Executor {
     private ExecutorManagerThread executorManagerThread;
     private Listener listener;
     private String socketPath;
-    private byte[] authkey;
     volatile boolean shutdownThread;
     volatile boolean cancelPendingFutures;
     volatile String broken;
@@ -389,7 +388,7 @@ public class ProcessPoolExecutor extends Executor {
         WorkerHandle worker = new WorkerHandle(nextWorkerId++);
         try {
             ensureListener();
-            byte[] payload = ChildJvmLauncher.serialize(new WorkerMain(socketPath, authkey, worker.workerId,
+            byte[] payload = ChildJvmLauncher.serialize(new WorkerMain(socketPath, worker.workerId,
                     serializer, initializerBytes, maxTasksPerChild));
             processes.put(worker.workerId, worker);
             worker.child = ChildJvmLauncher.launch(payload, spawnOptions,
@@ -436,9 +435,8 @@ public class ProcessPoolExecutor extends Executor {
         }
         // No HMAC handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (only this
         // user can connect, the trust boundary of CPython's inherited pipes), and the handshake's JCA start-up cost
-        // ~70 ms per worker JVM (measured). The process authkey still travels to the workers, so queues, locks and
-        // other objects hosted by this JVM accept their connections (CPython: workers inherit the authkey).
-        authkey = dev.pyconcurrent.ipc.host.ProcessAuthKey.get();
+        // ~70 ms per worker JVM (measured). The process authkey still reaches the workers (the spawn frame carries
+        // it), so tasks can use queues and locks hosted by this JVM.
         listener = new Listener(null, null, maxWorkers + 8);
         socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
         Thread accepter = new Thread(new WorkerAccepter(listener, processes, serializer),

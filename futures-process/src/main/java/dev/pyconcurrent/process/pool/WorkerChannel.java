@@ -74,6 +74,12 @@ final class WorkerChannel implements Runnable {
 
     private void serve(MessageChannel channel) throws IOException {
         while (true) {
+            if (worker.stopReason != WorkerHandle.NOT_STOPPED) {
+                // Killed on purpose (timeout, cancel(true), force shutdown) although its result won the race: it
+                // must not take another call, which its death would then wrongly fail.
+                reportGone(GoneReason.CRASHED, null, null, null);
+                return;
+            }
             WorkItem item = takeCall();
             if (item == null) {
                 reportGone(GoneReason.CRASHED, null, null, null); // died while idle

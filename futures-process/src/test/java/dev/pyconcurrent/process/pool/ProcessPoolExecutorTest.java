@@ -79,6 +79,13 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void submitWithoutACallableIsRefused() { // test_submit_keyword: omitting the callable is an error
+        assertThrows(NullPointerException.class, () -> pool.submit((dev.pyconcurrent.futures.function
+                .SerializableCallable<Object>) null));
+        assertThrows(NullPointerException.class, () -> pool.submit((SerializableFunction<Integer, Integer>) null, 1));
+    }
+
+    @Test
     void capturingLambdaTravelsWithItsState() {
         int base = 40;
         assertEquals(42, pool.submit(() -> base + 2).result(TIMEOUT));

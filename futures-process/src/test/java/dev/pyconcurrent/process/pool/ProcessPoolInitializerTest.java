@@ -74,6 +74,13 @@ class ProcessPoolInitializerTest {
     }
 
     @Test
+    void missingInitializerFunctionIsRefused() { // process.py: "initializer must be a callable"
+        NullPointerException e = assertThrows(NullPointerException.class, () -> ProcessPoolExecutor.builder()
+                .initializer((dev.pyconcurrent.futures.function.SerializableConsumer<String>) null, "x"));
+        assertTrue(e.getMessage().contains("initializer must be a callable"), e.getMessage());
+    }
+
+    @Test
     void unserializableInitializerIsRefusedAtConstruction() {
         Object notSerializable = new Object();
         SerializableRunnable capturing = () -> notSerializable.hashCode();

@@ -11,7 +11,6 @@ import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
 import dev.pyconcurrent.futures.function.SerializableRunnable;
 import dev.pyconcurrent.ipc.connection.Client;
-import dev.pyconcurrent.ipc.host.ProcessAuthKey;
 import dev.pyconcurrent.ipc.serialization.Serializer;
 import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.spawn.ChildContext;
@@ -35,7 +34,9 @@ import dev.pyconcurrent.process.spawn.ChildEntryPoint;
  *   <li>{@code System.exit} in a task ends the JVM (it is not an exception here, unlike Python's
  *       {@code SystemExit}): the pool sees a dead worker.</li>
  * </ul>
- * Start-up matters (it is paid by every worker): this class and the ones it uses touch no logging framework.
+ * The parent's process authkey arrives with the spawn frame ({@code ChildBootstrap} sets it before this runs), so
+ * tasks can use queues and locks hosted by the parent. Start-up matters (it is paid by every worker): this class and
+ * the ones it uses touch no logging framework.
  */
 public final class WorkerMain implements ChildEntryPoint {
     private static final long serialVersionUID = 1L;
@@ -43,8 +44,6 @@ public final class WorkerMain implements ChildEntryPoint {
     public static final int FAILURE_STATUS = 1;
 
     private final String socketPath;
-    /** The parent's process authkey (CPython: a child inherits {@code current_process().authkey}). */
-    private final byte[] authkey;
     private final long workerId;
     /** A registered serializer's name, used when {@link #serializerInstance} is null. */
     private final String serializerName;
@@ -62,10 +61,9 @@ public final class WorkerMain implements ChildEntryPoint {
     /**
      * @param serializer shipped as an instance if it is {@link Serializable}, else by its registered name
      */
-    public WorkerMain(String socketPath, byte[] authkey, long workerId, Serializer serializer, byte[] initializer,
+    public WorkerMain(String socketPath, long workerId, Serializer serializer, byte[] initializer,
                       int maxTasks) {
         this.socketPath = Objects.requireNonNull(socketPath, "socketPath");
-        this.authkey = authkey == null ? null : authkey.clone();
         this.workerId = workerId;
         this.serializerInstance = serializer instanceof Serializable ? serializer : null;
         this.serializerName = serializer.name();
@@ -102,9 +100,6 @@ public final class WorkerMain implements ChildEntryPoint {
 
     @Override
     public int runInChild(ChildContext context) {
-        if (authkey != null) {
-            ProcessAuthKey.set(authkey); // before any task resolves a hosted queue or lock of the parent
-        }
         Serializer serializer = resolveSerializer();
         startWarmUp(serializer);
         MessageChannel channel;
