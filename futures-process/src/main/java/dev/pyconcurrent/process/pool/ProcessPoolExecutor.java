@@ -1,7 +1,5 @@
 package dev.pyconcurrent.process.pool;
 
-import java.io.IOException;
-import java.net.UnixDomainSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,10 +28,7 @@ import dev.pyconcurrent.futures.function.SerializableBiFunction;
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
 import dev.pyconcurrent.futures.function.SerializableRunnable;
-import dev.pyconcurrent.ipc.connection.Listener;
 import dev.pyconcurrent.ipc.serialization.Serializer;
-import dev.pyconcurrent.process.pool.worker.WorkerMain;
-import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
 
 /**
  * Runs calls in a pool of worker JVMs: CPython's {@code concurrent.futures.ProcessPoolExecutor}.
@@ -99,10 +94,8 @@ public class ProcessPoolExecutor extends Executor {
     final Duration taskTimeout;
     final boolean replaceCrashedWorkers;
     final TraceHops trace;
-    private final byte[] initializerBytes;
-    private final dev.pyconcurrent.process.spawn.SpawnOptions spawnOptions;
     private final Semaphore pendingPermits;
-    private final long poolId = POOL_COUNTER.incrementAndGet();
+    final long poolId = POOL_COUNTER.incrementAndGet();
 
     // ---- CPython's state, same names
     final Map<Long, WorkItem> pendingWorkItems = new ConcurrentHashMap<>();
@@ -116,10 +109,8 @@ public class ProcessPoolExecutor extends Executor {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** Guarded by shutdownLock. */
     private long queueCount;
-    private long nextWorkerId;
     private ExecutorManagerThread executorManagerThread;
-    private Listener listener;
-    private String socketPath;
+    private final WorkerSpawner spawner;
     volatile boolean shutdownThread;
     volatile boolean cancelPendingFutures;
     volatile String broken;
@@ -144,19 +135,18 @@ public class ProcessPoolExecutor extends Executor {
         this.taskTimeout = b.taskTimeout;
         this.replaceCrashedWorkers = b.replaceCrashedWorkers;
         this.trace = new TraceHops(b.trace);
-        this.spawnOptions = b.spawnOptions.toBuilder().addJvmOptions(b.jvmOptions.toArray(new String[0]))
-                .exitWithParent(true).keepParentAlive(false).build();
         this.pendingPermits = b.maxPendingWorkItems > 0 ? new Semaphore(b.maxPendingWorkItems) : null;
         this.callQueue = new ArrayBlockingQueue<>(maxWorkers + EXTRA_QUEUED_CALLS);
+        byte[] initializerBytes = null;
         if (b.initializer != null) {
             try {
-                this.initializerBytes = serializer.serialize(b.initializer);
+                initializerBytes = serializer.serialize(b.initializer);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("the initializer cannot be serialized: " + e.getMessage(), e);
             }
-        } else {
-            this.initializerBytes = null;
         }
+        this.spawner = new WorkerSpawner(this, initializerBytes, b.spawnOptions.toBuilder()
+                .addJvmOptions(b.jvmOptions.toArray(new String[0])).exitWithParent(true).keepParentAlive(false).build());
         PoolExitHook.register(this);
     }
 
@@ -346,119 +336,19 @@ public class ProcessPoolExecutor extends Executor {
         }
     }
 
-    /**
-     * CPython's {@code _adjust_process_count} for spawn: no new worker while one is idle, else one more while fewer
-     * than maxWorkers exist. Guarded by shutdownLock.
-     */
+    /** Guarded by shutdownLock. CPython's {@code _adjust_process_count}. */
     void adjustProcessCount() {
-        if (tryTakeIdleWorker()) {
-            return;
-        }
-        if (processes.size() < maxWorkers) {
-            spawnProcess();
-        }
-    }
-
-    private boolean tryTakeIdleWorker() {
-        while (true) {
-            int idle = idleWorkerNumber.get();
-            if (idle <= 0) {
-                return false;
-            }
-            if (idleWorkerNumber.compareAndSet(idle, idle - 1)) {
-                return true;
-            }
-        }
+        spawner.adjustProcessCount();
     }
 
     /** Starts one more worker if fewer than maxWorkers exist (a replacement). Takes shutdownLock. */
     void replaceWorker() {
-        shutdownLock.lock();
-        try {
-            if (broken == null && processes.size() < maxWorkers) {
-                spawnProcess();
-            }
-        } finally {
-            shutdownLock.unlock();
-        }
-    }
-
-    /** CPython's {@code _spawn_process}. Guarded by shutdownLock. */
-    private void spawnProcess() {
-        WorkerHandle worker = new WorkerHandle(nextWorkerId++);
-        try {
-            ensureListener();
-            byte[] payload = ChildJvmLauncher.serialize(new WorkerMain(socketPath, worker.workerId,
-                    serializer, initializerBytes, maxTasksPerChild));
-            processes.put(worker.workerId, worker);
-            worker.child = ChildJvmLauncher.launch(payload, spawnOptions,
-                    "ProcessPoolExecutor-" + poolId + "-worker-" + worker.workerId);
-        } catch (IOException | RuntimeException e) {
-            processes.remove(worker.workerId);
-            LOGGER.error("could not start a worker process for {}", this, e);
-            if (processes.isEmpty()) {
-                inbox.add(new ManagerEvent.Broken("A worker process could not be started, the process pool is not"
-                        + " usable anymore", e));
-            }
-            return;
-        }
-        Thread channel = new Thread(new WorkerChannel(this, worker),
-                "ProcessPoolExecutor-" + poolId + "-channel-" + worker.workerId);
-        channel.setDaemon(true);
-        worker.channelThread = channel;
-        channel.start();
-        worker.child.onExit().thenRun(worker::onExit);
-        keepJvmAliveUntilConnected(worker);
-    }
-
-    /**
-     * A worker connects by socket path, and the JVM's exit hooks remove socket files. A program that submits and
-     * returns from {@code main} at once would otherwise start the JVM's shutdown before its first worker connected,
-     * and the work could never run (CPython's {@code _python_exit} waits for it). So a short-lived non-daemon thread
-     * holds the JVM until the worker has connected or died (bounded); after that the exit hook waits for the work.
-     */
-    private void keepJvmAliveUntilConnected(WorkerHandle worker) {
-        Thread keeper = new Thread(() -> {
-            try {
-                worker.connected.get(60, TimeUnit.SECONDS);
-            } catch (Exception diedOrTimedOut) {
-                // either way the JVM may exit now
-            }
-        }, "ProcessPoolExecutor-" + poolId + "-start-keeper-" + worker.workerId);
-        keeper.setDaemon(false);
-        keeper.start();
-    }
-
-    private void ensureListener() throws IOException {
-        if (listener != null) {
-            return;
-        }
-        // No HMAC handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (only this
-        // user can connect, the trust boundary of CPython's inherited pipes), and the handshake's JCA start-up cost
-        // ~70 ms per worker JVM (measured). The process authkey still reaches the workers (the spawn frame carries
-        // it), so tasks can use queues and locks hosted by this JVM.
-        listener = new Listener(null, null, maxWorkers + 8);
-        socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
-        Thread accepter = new Thread(new WorkerAccepter(listener, processes, serializer),
-                "ProcessPoolExecutor-" + poolId + "-accepter");
-        accepter.setDaemon(true);
-        accepter.start();
+        spawner.replaceWorker();
     }
 
     /** Closes the socket workers connect to (and so ends the accepter thread). */
     void closeListener() {
-        shutdownLock.lock();
-        try {
-            if (listener != null) {
-                try {
-                    listener.close();
-                } catch (IOException ignored) {
-                    // nothing left to release
-                }
-            }
-        } finally {
-            shutdownLock.unlock();
-        }
+        spawner.closeListener();
     }
 
     void logInitializerFailure(WorkerHandle worker, Throwable failure) {
