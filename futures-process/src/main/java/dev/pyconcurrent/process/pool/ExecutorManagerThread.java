@@ -171,6 +171,12 @@ final class ExecutorManagerThread extends Thread {
             default: // CRASHED
                 if (gone.worker().stopReason == WorkerHandle.STOPPED_FORCEFULLY) {
                     breakPool("The process pool was forcefully shut down (terminateWorkers/killWorkers)", null, gone);
+                } else if (!gone.worker().ready) {
+                    // It never got as far as its first call (bad JVM option, classpath, connection): a replacement
+                    // would fail the same way, so even replaceCrashedWorkers breaks the pool (CPython main: "could
+                    // not be started").
+                    breakPool("A worker process exited before it was ready (could not be started), the process pool"
+                            + " is not usable anymore", gone.remoteCause(), gone);
                 } else if (pool.replaceCrashedWorkers && brokenMessage == null) {
                     failRunning(gone, terminated(gone, "the worker running this call terminated abruptly"));
                     requeue(gone.unsent());

@@ -63,6 +63,7 @@ final class WorkerChannel implements Runnable {
             if (tag != Wire.READY) {
                 throw new IOException("unexpected first message " + tag + " from " + worker);
             }
+            worker.ready = true;
             serve(channel);
         } catch (IOException | RuntimeException channelBroken) {
             // EOF or a broken socket while no call was outstanding (or a protocol error): the worker is gone or

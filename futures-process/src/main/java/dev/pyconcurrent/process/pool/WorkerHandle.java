@@ -36,6 +36,8 @@ final class WorkerHandle {
     final FunctionTable functions = new FunctionTable();
     volatile ChildJvm child;
     volatile Thread channelThread;
+    /** Set by the channel thread when READY arrived: the worker connected and its initializer passed. */
+    volatile boolean ready;
     /** Set by the channel thread while it blocks on the call queue (so an exit interrupts it). */
     volatile boolean waitingForCall;
     /** The call the worker is running; written by the channel thread. */

@@ -134,6 +134,18 @@ class BrokenPoolTest {
     }
 
     @Test
+    void workerThatCannotStartBreaksThePoolEvenInReplaceMode() { // no endless respawning (cf. gh "could not be started")
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1).replaceCrashedWorkers(true)
+                .jvmOptions(List.of("-XX:+NoSuchOptionForThisTest")).build()) {
+            Future<Integer> f = pool.submit(PoolTasks.SQUARE, 2);
+            Throwable e = assertThrows(ExecutionFailedException.class, () -> f.result(TIMEOUT)).getCause();
+            assertInstanceOf(BrokenProcessPoolException.class, e);
+            assertTrue(e.getMessage().contains("could not be started"), e.getMessage());
+            assertTrue(pool.isBroken());
+        }
+    }
+
+    @Test
     void manySubmitsInABurstAllComplete() { // test_gh105829_should_not_deadlock_if_wakeup_pipe_full
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
             List<Future<Integer>> fs = new ArrayList<>();
