@@ -20,7 +20,9 @@ import dev.pyconcurrent.futures.Future;
  * How many workers a pool starts and when it replaces them. Ports {@code test_process_pool.py}:
  * {@code test_saturation}, {@code test_idle_process_reuse_one}, {@code test_idle_process_reuse_multiple},
  * {@code test_max_tasks_per_child}, {@code test_max_tasks_per_child_pending_tasks_gh115634},
- * {@code test_max_tasks_early_shutdown}, and the {@code max_tasks_per_child <= 0} check of the constructor.
+ * {@code test_max_tasks_early_shutdown}, {@code test_shutdown_no_wait_max_tasks_gh119592} (the part without garbage
+ * collection), {@code test_shutdown.py::ProcessPoolShutdownTest::test_shutdown_gh_132969_case_1/_case_2}, and the
+ * {@code max_tasks_per_child <= 0} check of the constructor.
  */
 @Timeout(60)
 class ProcessPoolWorkersTest {
@@ -101,6 +103,32 @@ class ProcessPoolWorkersTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(i * i, fs.get(i).result(TIMEOUT));
         }
+    }
+
+    @Test
+    void retiringWorkerIsReplacedAfterShutdownWithoutWait() { // test_shutdown_no_wait_max_tasks_gh119592
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1).maxTasksPerChild(1).build();
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fs.add(pool.submit(PoolTasks.SQUARE, i));
+        }
+        pool.shutdown(false, false);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i * i, fs.get(i).result(TIMEOUT));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2", "4"})
+    void failingCallWithMaxTasksPerChildThenShutdownNoWaitEndsCleanly(int workers) { // gh-132969 cases 1 and 2
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(workers).maxTasksPerChild(1).build();
+        Future<Object> failing = pool.submit(() -> {
+            throw new IllegalStateException("fails");
+        });
+        pool.shutdown(false, false);
+        assertThrows(dev.pyconcurrent.futures.ExecutionFailedException.class, () -> failing.result(TIMEOUT));
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> pool.workerPids().isEmpty());
+        assertTrue(!pool.isBroken(), "no internal error broke the pool");
     }
 
     @Test
