@@ -202,7 +202,9 @@ public class ProcessPoolExecutor extends Executor {
             }
             Future<Object> future = new Future<>();
             WorkItem item = new WorkItem(queueCount++, future, call);
-            future.setRunningCancelHook(f -> cancelRunning(item));
+            long workId = item.workId;
+            // The hook holds the id, not the item: a future must not keep its call (and what it captured) alive.
+            future.setRunningCancelHook(f -> cancelRunning(workId));
             if (pendingPermits != null) {
                 future.addDoneCallback(f -> pendingPermits.release());
             }
@@ -260,7 +262,11 @@ public class ProcessPoolExecutor extends Executor {
      * The {@link dev.pyconcurrent.futures.RunningCancelHook} of every work item: a call still in the call queue is
      * withdrawn; a call a worker runs is stopped by killing that worker (which the manager then replaces).
      */
-    private boolean cancelRunning(WorkItem item) {
+    private boolean cancelRunning(long workId) {
+        WorkItem item = pendingWorkItems.get(workId);
+        if (item == null) {
+            return false; // finished (its result is being set) or already failed
+        }
         if (item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.WITHDRAWN)) {
             callQueue.remove(item);
             pendingWorkItems.remove(item.workId);

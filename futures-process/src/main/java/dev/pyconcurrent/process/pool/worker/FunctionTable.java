@@ -1,7 +1,8 @@
 package dev.pyconcurrent.process.pool.worker;
 
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 import dev.pyconcurrent.ipc.serialization.Serializer;
@@ -16,34 +17,70 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  * dominate tiny tasks.
  *
  * <p>The sender keys functions by identity (the same {@code fn} object, as passed to {@code submit(fn, arg)} and
- * {@code map}); zero-argument callables are never cached because each carries its own captured state. At most
- * {@link #CAPACITY} functions are remembered: the define that would exceed it tells the receiver to forget
- * everything first, so both tables stay in step without a separate message. Ids are never reused. Not
+ * {@code map}) and holds them <em>weakly</em>, so the cache never keeps a function (or what it captured) alive
+ * (CPython's {@code test_no_stale_references}); zero-argument callables are never cached because each carries its
+ * own captured state. After {@link #CAPACITY} definitions the next one tells the receiver to forget everything
+ * first, so both tables stay bounded and in step without a separate message. Ids are never reused. Not
  * thread-safe: each half is used by one thread.
  */
 public final class FunctionTable {
     /** Functions remembered per worker. */
     public static final int CAPACITY = 64;
 
-    private final Map<Object, Integer> idsByFunction = new IdentityHashMap<>();
+    private final Map<IdentityKey, Integer> idsByFunction = new HashMap<>();
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final Map<Integer, Object> functionsById = new HashMap<>();
     private int nextId;
+    private int definedSinceReset;
+
+    /** A weak reference compared by the identity of its referent. */
+    private static final class IdentityKey extends WeakReference<Object> {
+        private final int hash;
+
+        IdentityKey(Object referent, ReferenceQueue<Object> queue) {
+            super(referent, queue);
+            this.hash = System.identityHashCode(referent);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof IdentityKey)) {
+                return false;
+            }
+            Object mine = get();
+            return mine != null && mine == ((IdentityKey) other).get();
+        }
+    }
 
     /** Sender half: writes a reference to {@code fn}, defining it first if this worker has not seen it. */
     public void writeRef(WireBuffer out, Object fn, Serializer serializer) {
-        Integer known = idsByFunction.get(fn);
+        for (Object gone = collected.poll(); gone != null; gone = collected.poll()) {
+            idsByFunction.remove(gone); // a collected key equals only itself
+        }
+        Integer known = idsByFunction.get(new IdentityKey(fn, null));
         if (known != null) {
             out.writeInt(known).writeByte(0);
             return;
         }
-        boolean reset = idsByFunction.size() >= CAPACITY;
-        int id = nextId++;
+        boolean reset = definedSinceReset >= CAPACITY;
+        int id = nextId;
         out.writeInt(id).writeByte(1).writeByte(reset ? 1 : 0);
         Wire.writeValue(out, fn, serializer); // may throw: then nothing below happens and no state changed
+        nextId++;
         if (reset) {
             idsByFunction.clear();
+            definedSinceReset = 0;
         }
-        idsByFunction.put(fn, id);
+        definedSinceReset++;
+        idsByFunction.put(new IdentityKey(fn, collected), id);
     }
 
     /** Receiver half: reads a reference written by {@link #writeRef}, learning the function if it is defined here. */
