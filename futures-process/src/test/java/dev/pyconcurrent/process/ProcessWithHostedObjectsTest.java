@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.pyconcurrent.ipc.connection.Connection;
 import dev.pyconcurrent.ipc.connection.Pipe;
-import dev.pyconcurrent.ipc.host.Connections;
 import dev.pyconcurrent.ipc.queues.Queue;
 import dev.pyconcurrent.ipc.sync.Lock;
 
@@ -57,12 +56,11 @@ class ProcessWithHostedObjectsTest {
     void childAnswersOverASharedPipeEnd() throws Exception {
         try (Pipe pipe = Pipe.open()) {
             Connection parentEnd = pipe.first();
-            // The stand-in is replaced by a live Connection when the child deserializes its arguments.
-            Process child = new Process((Object end) -> {
-                Connection c = (Connection) end;
+            // Serializing the end hands it over: the child deserializes a live Connection relayed by this JVM.
+            Process child = new Process((Connection c) -> {
                 c.send("greetings from the child");
                 c.send("you said: " + c.recv());
-            }, (Object) Connections.shareable(pipe.second()));
+            }, pipe.second());
             child.start();
             assertEquals("greetings from the child", parentEnd.recv());
             parentEnd.send("hello");

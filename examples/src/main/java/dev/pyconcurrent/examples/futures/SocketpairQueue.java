@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.ipc.connection.Connection;
 import dev.pyconcurrent.ipc.connection.Pipe;
-import dev.pyconcurrent.ipc.host.Connections;
 import dev.pyconcurrent.ipc.queues.Queue;
 import dev.pyconcurrent.ipc.serialization.Serializer;
 import dev.pyconcurrent.ipc.serialization.Serializers;
@@ -43,7 +42,7 @@ import picocli.CommandLine.Option;
  *
  * <p><b>Where Java differs.</b> {@code Pipe.open()} is a real socket pair (a connected pair of Unix sockets, no
  * port, no network stack), but CPython then gives the child one end's file descriptor, and the JDK can pass
- * none. So the child's end is wrapped with {@code Connections.shareable(end)}: the parent keeps the socket and
+ * none. So when the child's end is serialized as a {@code Process} argument, the parent keeps the socket and
  * relays its frames to the child over a Unix socket of its resource host (one more hop; the bytes and frames
  * are unchanged). For the same reason this library's {@code Queue} is <em>hosted</em>: its items live as
  * serialized bytes in the JVM that created it and other processes reach them over a socket, as a CPython
@@ -90,7 +89,7 @@ public final class SocketpairQueue implements Callable<Integer> {
         Serializer pickle = Serializers.defaultSerializer();
         try (Pipe socketpair = Pipe.open()) {
             Connection parentEnd = socketpair.first();
-            Object childEnd = Connections.shareable(socketpair.second()); // arrives in the child as a Connection
+            Connection childEnd = socketpair.second(); // handed over to the child through this JVM's host
             Process child = new Process(SocketpairQueue::byHandWorker, childEnd);
             child.start();
 
@@ -112,9 +111,9 @@ public final class SocketpairQueue implements Callable<Integer> {
     }
 
     /** Runs in the child: the worker's side of the call queue and the result queue, by hand. */
-    static void byHandWorker(Object sharedEnd) throws Exception {
+    static void byHandWorker(Connection sharedEnd) throws Exception {
         Serializer pickle = Serializers.defaultSerializer();
-        try (Connection end = (Connection) sharedEnd) {
+        try (Connection end = sharedEnd) {
             byte[] bytes = end.recvBytes();
             say("child ", "3. recvBytes -> " + bytes.length + " bytes");
             EachTask task = (EachTask) pickle.deserialize(bytes);

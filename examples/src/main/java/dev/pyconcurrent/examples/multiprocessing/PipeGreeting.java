@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import dev.pyconcurrent.ipc.connection.Connection;
 import dev.pyconcurrent.ipc.connection.Pipe;
-import dev.pyconcurrent.ipc.host.Connections;
 import dev.pyconcurrent.process.Process;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +25,9 @@ import picocli.CommandLine.Mixin;
  * be given its end.
  *
  * <p><b>Where Java differs.</b> {@code Pipe.open()} is a real socket pair, but the JDK cannot hand a socket to
- * another process, so the child's end is wrapped with {@code Connections.shareable(end)}: the parent keeps the
- * socket and relays frames to the child over a socket of its resource host. The child receives a live
- * {@code Connection}, but the parent's argument is the serializable stand-in, so the target takes
- * {@code Object} and casts. The article's parent does not join the child (CPython's interpreter joins
+ * another process: when the child's end is serialized as a {@code Process} argument, the parent keeps the
+ * socket and relays frames to the child over a socket of its resource host, and the child receives a live
+ * {@code Connection}. The article's parent does not join the child (CPython's interpreter joins
  * non-daemon children at exit); here the parent joins explicitly, because it also hosts the relay the child's
  * end runs through.
  */
@@ -44,12 +42,8 @@ public final class PipeGreeting implements Callable<Integer> {
         System.exit(new CommandLine(new PipeGreeting()).execute(args));
     }
 
-    /**
-     * The article's {@code f(Subconn)}: runs in the child. {@code sharedEnd} is declared {@code Object} because
-     * the parent passes a {@code Connections.SharedConnection} that arrives here as a {@code Connection}.
-     */
-    static void son(Object sharedEnd, Double scale) throws Exception {
-        Connection subconn = (Connection) sharedEnd;
+    /** The article's {@code f(Subconn)}: runs in the child. */
+    static void son(Connection subconn, Double scale) throws Exception {
         TimeScale.sleep(1, scale);
         subconn.send("Have you eaten?");
         System.out.println("Greeting from the father: " + subconn.recv());
@@ -60,7 +54,7 @@ public final class PipeGreeting implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Pipe pipe = Pipe.open()) { // both ends of the pipe
             Connection parentConn = pipe.first();
-            Object childConn = Connections.shareable(pipe.second());
+            Connection childConn = pipe.second();
             Process p = new Process(PipeGreeting::son, childConn, time.factor()); // create the child
             p.start();
             System.out.println("Greeting from the son: " + parentConn.recv());

@@ -3,6 +3,8 @@ package dev.pyconcurrent.ipc.connection;
 import dev.pyconcurrent.ipc.serialization.Serializer;
 import dev.pyconcurrent.ipc.serialization.Serializers;
 import java.io.EOFException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -55,8 +57,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * </pre>
  * CPython makes the same "unreadable, or closed if read-only" move after {@code bad message length};
  * a poisoned direction then reports why it is unusable.
+ *
+ * <h2>Sending an end to another process</h2>
+ * A Connection is {@link Serializable} only as a hand-over: passing it to a child, e.g. as a
+ * {@code Process} argument (CPython's {@code Process(target=f, args=(child_conn,))}), replaces it with
+ * a handle that the receiving JVM turns into a live end (see
+ * {@link dev.pyconcurrent.ipc.host.Connections#shareable(Connection)}). CPython duplicates the socket's
+ * file descriptor into the child; the JDK cannot pass descriptors, so this process's resource host
+ * relays the bytes instead, and this end must not be used here afterwards (CPython's parent closes its
+ * copy for the same reason).
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
     /** Largest payload {@link #recv()} reads into its reused array; bigger ones get a fresh one. */
     private static final int SCRATCH_LIMIT = 1024 * 1024;
 
@@ -87,6 +100,12 @@ public final class Connection implements AutoCloseable {
         this.readable = readable;
         this.writable = writable;
         this.serializer = Serializers.defaultSerializer();
+    }
+
+    /** Serialization hands this end over through the resource host (see the class comment). */
+    @Serial
+    private Object writeReplace() {
+        return dev.pyconcurrent.ipc.host.Connections.shareable(this);
     }
 
     // ---------------------------------------------------------------- objects

@@ -1,5 +1,6 @@
 package dev.pyconcurrent.ipc.queues;
 
+import java.time.Duration;
 import dev.pyconcurrent.ipc.host.Caller;
 import dev.pyconcurrent.ipc.host.HostChannel;
 import dev.pyconcurrent.ipc.host.HostProtocol;
@@ -60,6 +61,11 @@ public class JoinableQueue<E> extends Queue<E> {
     public void join() throws InterruptedException {
         join(Double.POSITIVE_INFINITY);
     }
+    /** {@link #join(double)} with a {@link Duration}. */
+    public boolean join(Duration timeout) throws InterruptedException {
+        return join(timeout.toNanos() / 1e9);
+    }
+
 
     /**
      * As {@link #join()} with a timeout (a Java addition; CPython's {@code join()} has none).

@@ -71,4 +71,12 @@ class ConnectionsTest {
         assertThrows(RuntimeException.class, () -> Serializers.defaultSerializer().deserialize(bytes));
         pipe.close();
     }
+
+    @Test
+    void aConnectionItselfSerializesAsAHandOver() throws Exception {
+        Pipe pipe = Pipe.open();
+        byte[] bytes = Serializers.defaultSerializer().serialize(pipe.second());   // no shareable() needed
+        assertSame(pipe.second(), Serializers.defaultSerializer().deserialize(bytes));
+        pipe.close();
+    }
 }
