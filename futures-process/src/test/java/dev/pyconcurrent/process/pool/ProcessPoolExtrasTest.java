@@ -129,13 +129,20 @@ class ProcessPoolExtrasTest {
             Future<Integer> second = pool.submit(PoolTasks.SLEEP_MS, 10);
             AtomicBoolean firstDoneWhenThirdAccepted = new AtomicBoolean();
             CountDownLatch accepted = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
             Thread producer = new Thread(() -> {
-                pool.submit(PoolTasks.SQUARE, 2);
-                firstDoneWhenThirdAccepted.set(first.done());
-                accepted.countDown();
+                try {
+                    pool.submit(PoolTasks.SQUARE, 2);
+                    firstDoneWhenThirdAccepted.set(first.done());
+                } catch (RuntimeException e) {
+                    failed.set(e);
+                } finally {
+                    accepted.countDown();
+                }
             });
             producer.start();
             assertTrue(accepted.await(20, TimeUnit.SECONDS));
+            assertEquals(null, failed.get());
             assertTrue(firstDoneWhenThirdAccepted.get(), "submit waited until a pending item finished");
             assertEquals(10, second.result(TIMEOUT));
         }
