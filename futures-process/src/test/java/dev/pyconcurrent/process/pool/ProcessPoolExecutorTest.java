@@ -4,6 +4,7 @@ import static dev.pyconcurrent.process.pool.PoolTasks.TIMEOUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -249,11 +249,21 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
-    void executeRunsARunnableInAWorker() {
-        AtomicInteger before = new AtomicInteger(pool.workerPids().size());
-        pool.execute((Runnable & java.io.Serializable) () -> { });
-        assertTrue(before.get() <= 2);
-        assertEquals(1, pool.submit(PoolTasks.SQUARE, 1).result(TIMEOUT));
+    void executeRunsARunnableInAWorker() throws Exception { // java.util.concurrent.Executor interop
+        dev.pyconcurrent.ipc.queues.Queue<Long> queue = new dev.pyconcurrent.ipc.queues.Queue<>();
+        try {
+            pool.execute((Runnable & java.io.Serializable) () -> {
+                try {
+                    queue.put(ProcessHandle.current().pid());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long pid = queue.get(TIMEOUT);
+            assertNotEquals(ProcessHandle.current().pid(), pid, "it ran in a worker");
+        } finally {
+            queue.close();
+        }
     }
 
     @Test
