@@ -77,7 +77,7 @@ class CdsArchiveTest {
         assertEquals(5, user.waitFor());
     }
 
-    /** The module's classes, test classes and futures-core, as jars (CDS only archives classes from jars). */
+    /** The module's classes, test classes, futures-core and futures-ipc, as jars (CDS only archives classes from jars). */
     private String jarClasspath() throws IOException {
         List<String> jars = new ArrayList<>();
         int n = 0;
@@ -87,7 +87,7 @@ class CdsArchiveTest {
                 Path jar = dir.resolve("dir" + (n++) + ".jar");
                 jarUp(path, jar);
                 jars.add(jar.toString());
-            } else if (entry.endsWith(".jar") && (entry.contains("futures-core") || entry.contains("surefire"))) {
+            } else if (entry.endsWith(".jar") && (entry.contains("futures-core") || entry.contains("futures-ipc") || entry.contains("surefire"))) {
                 jars.add(entry);
             }
         }
