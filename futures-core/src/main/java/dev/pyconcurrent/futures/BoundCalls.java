@@ -17,7 +17,7 @@ final class BoundCalls {
 
     record FunctionCall<A, R>(SerializableFunction<A, R> fn, A arg) implements SerializableCallable<R> {
         @Override
-        public R call() {
+        public R call() throws Exception {
             return fn.apply(arg);
         }
 
@@ -30,7 +30,7 @@ final class BoundCalls {
     record BiFunctionCall<A, B, R>(SerializableBiFunction<A, B, R> fn, A first, B second)
             implements SerializableCallable<R> {
         @Override
-        public R call() {
+        public R call() throws Exception {
             return fn.apply(first, second);
         }
 

@@ -94,7 +94,7 @@ class SerializerContractTest {
 
     @ParameterizedTest
     @MethodSource("serializers")
-    void serializableMethodReferenceTravels(Serializer s) {
+    void serializableMethodReferenceTravels(Serializer s) throws Exception {
         SerializableFunction<String, Integer> length = String::length;
         @SuppressWarnings("unchecked")
         SerializableFunction<String, Integer> back = (SerializableFunction<String, Integer>) roundTrip(s, length);

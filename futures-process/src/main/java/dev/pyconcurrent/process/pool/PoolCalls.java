@@ -62,7 +62,7 @@ final class PoolCalls {
         }
 
         @Override
-        public R call() {
+        public R call() throws Exception {
             return fn.apply(arg);
         }
 
@@ -88,7 +88,7 @@ final class PoolCalls {
         }
 
         @Override
-        public R call() {
+        public R call() throws Exception {
             return fn.apply(first, second);
         }
 
