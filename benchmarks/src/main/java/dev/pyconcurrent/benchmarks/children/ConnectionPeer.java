@@ -39,9 +39,14 @@ public final class ConnectionPeer implements AutoCloseable {
      * {@code recvBytesInto} one reused array.
      */
     public long receive(int count, int size, boolean reuse) throws IOException {
+        return receive(count, size, reuse, false);
+    }
+
+    /** As {@link #receive(int, int, boolean)}; {@code directSend}: the child sends a direct ByteBuffer. */
+    public long receive(int count, int size, boolean reuse, boolean directSend) throws IOException {
         byte[] dst = buffer(size);
         long t0 = System.nanoTime();
-        conn.sendBytes(Commands.encode(count, size));
+        conn.sendBytes(Commands.encode(count, size, directSend));
         if (reuse) {
             for (int i = 0; i < count; i++) {
                 conn.recvBytesInto(dst);

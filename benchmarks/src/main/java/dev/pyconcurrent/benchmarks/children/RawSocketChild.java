@@ -20,7 +20,7 @@ public final class RawSocketChild {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(args[0]));
             RawFrames frames = new RawFrames(ch);
-            ByteBuffer command = ByteBuffer.allocateDirect(8);
+            ByteBuffer command = ByteBuffer.allocateDirect(Commands.LENGTH);
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
             frames.write(ByteBuffer.allocate(0)); // ready
             while (true) {

@@ -86,11 +86,22 @@ public final class BenchContext {
      * interpreter is available; either may be {@code null}).
      */
     public void alternate(Rep java, Rep cpython) throws Exception {
+        alternate(0, java, cpython);
+    }
+
+    /**
+     * As {@link #alternate(Rep, Rep)}, with at least {@code javaWarmups} untimed Java repetitions first (except in
+     * smoke mode): for workloads whose repetitions are too short for the JIT to finish within the usual warm-up.
+     */
+    public void alternate(int javaWarmups, Rep java, Rep cpython) throws Exception {
         Rep py = hasPython() ? cpython : null;
         recording = false;
         for (int i = 0; i < options.warmup(); i++) {
             runIfPresent(java);
             runIfPresent(py);
+        }
+        for (int i = options.warmup(); i < (options.smoke() ? 0 : javaWarmups); i++) {
+            runIfPresent(java);
         }
         recording = true;
         try {

@@ -22,6 +22,16 @@ public final class MachineInfo {
         return procLine("/proc/meminfo", "MemTotal").orElse("?");
     }
 
+    /** MemTotal in GiB, e.g. "23.5 GiB". */
+    public static String memoryGiB() {
+        String kb = memory().replace("kB", "").trim();
+        try {
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0);
+        } catch (NumberFormatException e) {
+            return memory();
+        }
+    }
+
     public static String kernel() {
         return System.getProperty("os.name") + " " + System.getProperty("os.version");
     }

@@ -42,16 +42,12 @@ public final class RatioChart {
                 .title("Speed-up against CPython in the same run (log scale, > 1 = faster) - " + subtitle)
                 .xAxisTitle("workload / metric").yAxisTitle("× CPython").build();
         Styler styler = chart.getStyler();
-        // Bars start at the axis minimum; on a log axis that must be > 0. A missing reference is drawn as a bar of
-        // zero height (the minimum itself), since XChart places values by index, not by category.
+        // Bars start at the axis minimum; on a log axis that must be > 0. A missing reference is NaN (no bar): XChart
+        // places values by index, not by category, so every series needs a value for every label.
         double floor = Math.pow(10, Math.floor(Math.log10(java.util.stream.Stream.concat(ours.stream(),
                 reference.stream()).filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(1))));
         floor = Math.min(floor, 0.1);
-        for (int i = 0; i < reference.size(); i++) {
-            if (reference.get(i) == null) {
-                reference.set(i, floor);
-            }
-        }
+        reference.replaceAll(v -> v == null ? Double.NaN : v);
         chart.getStyler().setYAxisMin(floor);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLabelRotation(35);

@@ -28,6 +28,21 @@ public final class Report {
         return lines;
     }
 
+    /** One line per row with a target: the goal, the measured ratios it is judged on, and the verdict. */
+    public static List<String> targets(Results results) {
+        List<String> lines = new ArrayList<>();
+        lines.add("| workload | metric | target | measured (medians, same run) | result |");
+        lines.add("|---|---|---|---|---|");
+        for (Row row : results.rows()) {
+            if (row.target() == null) {
+                continue;
+            }
+            lines.add("| " + row.workload() + " | " + row.metric() + " | " + row.target().text() + " | "
+                    + row.target().describe(row) + " | " + verdict(row) + " |");
+        }
+        return lines;
+    }
+
     /** "raw JDK socket: 1,234 (…); ours = 0.91× it", for every reference side measured in the row. */
     static String references(Row row) {
         List<String> parts = new ArrayList<>();
