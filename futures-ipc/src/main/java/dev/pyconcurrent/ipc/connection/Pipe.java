@@ -33,7 +33,7 @@ public record Pipe(Connection first, Connection second) implements AutoCloseable
      * {@link ConnectionStateException}.
      */
     public static Pipe open(boolean duplex) throws IOException {
-        return open(duplex, Serializers.defaultSerializer());
+        return open(duplex, Serializers.trustedPeerSerializer());
     }
 
     /** Opens a pipe whose ends use {@code serializer} for {@code send}/{@code recv}. */

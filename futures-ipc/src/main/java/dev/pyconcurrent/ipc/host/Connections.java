@@ -86,7 +86,7 @@ public final class Connections {
             }
             try {
                 Connection c = Client.connect(UnixDomainSocketAddress.of(address), ProcessAuthKey.current(),
-                        Serializers.find(serializer).orElse(Serializers.defaultSerializer()));
+                        Serializers.find(serializer).orElse(Serializers.trustedPeerSerializer()));
                 byte[] hello = new FrameBuffer(24).begin(HostProtocol.KIND_RELAY)
                         .putLong(ProcessHandle.current().pid()).putLong(relayId).array();
                 c.sendBytes(hello, 0, 17);

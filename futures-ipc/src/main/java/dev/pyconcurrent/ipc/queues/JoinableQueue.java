@@ -31,7 +31,7 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     public JoinableQueue(int maxsize) {
-        this(maxsize, Serializers.defaultSerializer());
+        this(maxsize, Serializers.trustedPeerSerializer());
     }
 
     public JoinableQueue(int maxsize, Serializer serializer) {

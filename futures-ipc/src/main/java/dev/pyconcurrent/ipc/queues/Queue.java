@@ -70,7 +70,7 @@ public class Queue<E> extends QueueBase<E> {
 
     /** A queue holding at most {@code maxsize} items ({@code <= 0}: unbounded, as in CPython). */
     public Queue(int maxsize) {
-        this(maxsize, Serializers.defaultSerializer());
+        this(maxsize, Serializers.trustedPeerSerializer());
     }
 
     /**

@@ -31,7 +31,7 @@ public class SimpleQueue<E> extends QueueBase<E> {
     private static final ThreadLocal<FrameBuffer> FRAMES = ThreadLocal.withInitial(() -> new FrameBuffer(256));
 
     public SimpleQueue() {
-        this(Serializers.defaultSerializer());
+        this(Serializers.trustedPeerSerializer());
     }
 
     public SimpleQueue(Serializer serializer) {

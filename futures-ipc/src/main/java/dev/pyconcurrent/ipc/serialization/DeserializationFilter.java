@@ -26,10 +26,24 @@ import java.util.Objects;
  * declares it). Independently of {@code maxArrayLength}, an array longer than the message it comes
  * from is always refused, so a 20-byte message cannot make the JVM allocate a 2 GB array.
  *
+ * <p><b>Trusted peers.</b> {@link #trustedPeers()} allows every class and keeps only the depth limit.
+ * It is the filter of the {@code jdk-trusted} serializer
+ * ({@link dev.pyconcurrent.ipc.serialization.Serializers#trustedPeerSerializer()}), which this library
+ * uses where CPython's own trust model applies: between a parent and the workers it spawned, and on
+ * queues and pipe ends whose peers authenticated with the process authkey. CPython unpickles anything
+ * from such peers, since they run the same program and knew the key; an allow-list there would only
+ * refuse the application's own classes. Connections from a {@code Listener}/{@code Client} keep
+ * {@link #defaults()}.
+ *
+ * <p>Serializable (as its patterns and limits), so a serializer configured with a widened filter can
+ * be shipped to a worker process and filter there exactly as here.
+ *
  * <p>CPython counterpart: none; pickle has no allow-list ({@code Unpickler.find_class} can be
  * overridden to build one, which is what the Python docs recommend for untrusted data).
  */
-public final class DeserializationFilter {
+public final class DeserializationFilter implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
     public static final long DEFAULT_MAX_DEPTH = 1000;
     private static final List<String> DEFAULT_PATTERNS = List.of(
             "java.lang.*", "java.lang.invoke.SerializedLambda", "java.util.*",
@@ -70,6 +84,14 @@ public final class DeserializationFilter {
     /** The default allow-list and limits described in the class comment. */
     public static DeserializationFilter defaults() {
         return new DeserializationFilter(DEFAULT_PATTERNS, -1, DEFAULT_MAX_DEPTH, -1, -1);
+    }
+
+    /**
+     * Every class, at most {@value #DEFAULT_MAX_DEPTH} nesting levels: for peers this process trusts as
+     * CPython does (its own spawned workers, authkey-authenticated queue and pipe peers); see the class comment.
+     */
+    public static DeserializationFilter trustedPeers() {
+        return new DeserializationFilter(List.of("*"), -1, DEFAULT_MAX_DEPTH, -1, -1);
     }
 
     /** An empty allow-list (only primitive arrays pass) with no limits; build up from here. */
@@ -141,6 +163,25 @@ public final class DeserializationFilter {
     public String toString() {
         return "DeserializationFilter" + patterns + "[maxBytes=" + maxBytes + ", maxDepth=" + maxDepth
                 + ", maxArrayLength=" + maxArrayLength + ", maxReferences=" + maxReferences + "]";
+    }
+
+    /** Serialized as its rules; the JDK filter object is rebuilt on arrival. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new Rules(patterns, maxBytes, maxDepth, maxArrayLength, maxReferences);
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("DeserializationFilter travels as its Rules");
+    }
+
+    private record Rules(List<String> patterns, long maxBytes, long maxDepth, long maxArrayLength,
+                         long maxReferences) implements java.io.Serializable {
+        @java.io.Serial
+        private Object readResolve() {
+            return new DeserializationFilter(patterns, maxBytes, maxDepth, maxArrayLength, maxReferences);
+        }
     }
 
     private static void appendLimit(StringBuilder spec, String name, long value) {

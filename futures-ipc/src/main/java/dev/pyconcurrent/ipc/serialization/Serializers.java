@@ -20,6 +20,7 @@ import java.util.ServiceLoader;
  */
 public final class Serializers {
     private static final Serializer DEFAULT = new JdkSerializer();
+    private static final Serializer TRUSTED = JdkSerializer.trustingPeers();
     private static volatile Map<String, Serializer> byName;
 
     private Serializers() {
@@ -28,6 +29,15 @@ public final class Serializers {
     /** JDK serialization behind {@link DeserializationFilter#defaults()}. */
     public static Serializer defaultSerializer() {
         return DEFAULT;
+    }
+
+    /**
+     * JDK serialization behind {@link DeserializationFilter#trustedPeers()}, registered as
+     * {@value JdkSerializer#TRUSTED_NAME}: the default of process pools, queues and {@code Pipe} ends, whose peers
+     * this process spawned or authenticated (CPython's trust model; see {@link DeserializationFilter}).
+     */
+    public static Serializer trustedPeerSerializer() {
+        return TRUSTED;
     }
 
     /** The serializer registered under {@code name}, if any. */
@@ -58,6 +68,7 @@ public final class Serializers {
                 if (m == null) {
                     m = new LinkedHashMap<>();
                     m.put(DEFAULT.name(), DEFAULT);
+                    m.put(TRUSTED.name(), TRUSTED);
                     for (Serializer s : ServiceLoader.load(Serializer.class, Serializers.class.getClassLoader())) {
                         m.putIfAbsent(s.name(), s);
                     }

@@ -306,7 +306,7 @@ class ConnectionTest {
     @Test
     void toStringShowsTheDirectionsAndSerializer() throws Exception {
         try (Pipe p = Pipe.open(false)) {
-            assertEquals("Connection[r-, serializer=jdk]", p.reader().toString());
+            assertEquals("Connection[r-, serializer=jdk-trusted]", p.reader().toString());
         }
     }
 }

@@ -222,7 +222,11 @@ class QueueCrossProcessTest {
         for (int i = 0; i < 10; i++) {
             rest.add(q.get(Duration.ofSeconds(5)));
         }
-        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), rest);
+        // Nothing lost, nothing duplicated. The order may differ: an item the host had handed to the dying getter's
+        // outstanding GET goes back to the head of the queue, but this getter may already have taken later items.
+        List<Integer> sorted = new ArrayList<>(rest);
+        java.util.Collections.sort(sorted);
+        assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 12), sorted, "got " + rest);
         assertEquals(List.of("GOT 0", "GOT 1", "GOT 2", "WAITING"), c.output());
     }
 

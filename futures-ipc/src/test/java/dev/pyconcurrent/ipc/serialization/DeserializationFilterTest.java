@@ -90,11 +90,39 @@ class DeserializationFilterTest {
     }
 
     @Test
-    void serviceLoaderFindsBothSerializersByName() {
-        assertEquals(List.of("jdk", "kryo"), Serializers.names());
+    void serviceLoaderFindsEverySerializerByName() {
+        assertEquals(List.of("jdk", "jdk-trusted", "kryo"), Serializers.names());
         assertTrue(Serializers.get("kryo") instanceof KryoSerializer);
         assertTrue(Serializers.defaultSerializer() instanceof JdkSerializer);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Serializers.get("pickle"));
-        assertTrue(e.getMessage().contains("[jdk, kryo]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[jdk, jdk-trusted, kryo]"), e.getMessage());
+    }
+
+    @Test
+    void trustedPeersAllowAClassOutsideTheDefaultAllowList() {
+        assertFalse(DeserializationFilter.defaults().allowsClass(URI.class));
+        assertTrue(DeserializationFilter.trustedPeers().allowsClass(URI.class));
+        Serializer trusted = Serializers.trustedPeerSerializer();
+        URI uri = URI.create("https://example.org/a");
+        assertEquals(uri, trusted.deserialize(trusted.serialize(uri)));
+    }
+
+    @Test
+    void trustedSerializerIsRegisteredByItsOwnName() {
+        assertEquals(JdkSerializer.TRUSTED_NAME, Serializers.trustedPeerSerializer().name());
+        assertTrue(Serializers.find(JdkSerializer.TRUSTED_NAME).isPresent());
+        assertEquals(JdkSerializer.NAME, Serializers.defaultSerializer().name());
+    }
+
+    @Test
+    void aWidenedFilterSurvivesSerializationWithItsRules() {
+        DeserializationFilter widened = DeserializationFilter.defaults().allow("java.net.URI").withMaxDepth(7);
+        JdkSerializer shipped = new JdkSerializer(widened);
+        JdkSerializer arrived = (JdkSerializer) Serializers.trustedPeerSerializer().deserialize(
+                Serializers.trustedPeerSerializer().serialize(shipped));
+        assertEquals(widened.patterns(), arrived.filter().patterns());
+        assertEquals(7, arrived.filter().maxDepth());
+        assertTrue(arrived.filter().allowsClass(URI.class));
+        assertEquals(JdkSerializer.NAME, arrived.name());
     }
 }

@@ -471,7 +471,7 @@ public class ProcessPoolExecutor extends Executor {
         private int maxWorkers = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SerializableRunnable initializer;
         private int maxTasksPerChild;
-        private Serializer serializer = dev.pyconcurrent.ipc.serialization.Serializers.defaultSerializer();
+        private Serializer serializer = dev.pyconcurrent.ipc.serialization.Serializers.trustedPeerSerializer();
         private final List<String> jvmOptions = new ArrayList<>();
         private dev.pyconcurrent.process.spawn.SpawnOptions spawnOptions =
                 dev.pyconcurrent.process.spawn.SpawnOptions.defaults();

@@ -26,9 +26,14 @@ import java.util.Objects;
  *
  * <p>Thread-safe and stateless apart from its immutable filter.
  */
-public final class JdkSerializer implements Serializer {
+public final class JdkSerializer implements Serializer, java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
     public static final String NAME = "jdk";
+    /** The name of the instance behind {@link DeserializationFilter#trustedPeers()}. */
+    public static final String TRUSTED_NAME = "jdk-trusted";
 
+    private final String name;
     private final DeserializationFilter filter;
 
     /** With {@link DeserializationFilter#defaults()}; used by {@link java.util.ServiceLoader}. */
@@ -36,8 +41,25 @@ public final class JdkSerializer implements Serializer {
         this(DeserializationFilter.defaults());
     }
 
+    /**
+     * With a filter of your own, e.g. {@code DeserializationFilter.defaults().allow("com.acme.**")}. The instance
+     * is serializable, so a process pool configured with it ships it to its workers, filter included.
+     */
     public JdkSerializer(DeserializationFilter filter) {
+        this(NAME, filter);
+    }
+
+    private JdkSerializer(String name, DeserializationFilter filter) {
+        this.name = Objects.requireNonNull(name, "name");
         this.filter = Objects.requireNonNull(filter, "filter");
+    }
+
+    /**
+     * The {@value #TRUSTED_NAME} serializer: JDK serialization behind {@link DeserializationFilter#trustedPeers()},
+     * for the peers CPython trusts (see that method).
+     */
+    public static JdkSerializer trustingPeers() {
+        return new JdkSerializer(TRUSTED_NAME, DeserializationFilter.trustedPeers());
     }
 
     public DeserializationFilter filter() {
@@ -46,7 +68,7 @@ public final class JdkSerializer implements Serializer {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

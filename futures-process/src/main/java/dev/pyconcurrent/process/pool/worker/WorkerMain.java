@@ -134,8 +134,12 @@ public final class WorkerMain implements ChildEntryPoint {
         if (serializerInstance != null) {
             return serializerInstance;
         }
-        Serializer standard = Serializers.defaultSerializer();
-        return standard.name().equals(serializerName) ? standard : Serializers.get(serializerName);
+        for (Serializer standard : new Serializer[] {Serializers.trustedPeerSerializer(), Serializers.defaultSerializer()}) {
+            if (standard.name().equals(serializerName)) {
+                return standard;
+            }
+        }
+        return Serializers.get(serializerName);
     }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
