@@ -2,6 +2,7 @@ package dev.pyconcurrent.benchmarks;
 
 import dev.pyconcurrent.benchmarks.harness.BenchContext;
 import dev.pyconcurrent.benchmarks.harness.DocsWriter;
+import dev.pyconcurrent.benchmarks.harness.JmhRun;
 import dev.pyconcurrent.benchmarks.harness.MachineInfo;
 import dev.pyconcurrent.benchmarks.harness.Options;
 import dev.pyconcurrent.benchmarks.harness.PythonDriver;
@@ -68,8 +69,13 @@ public final class BenchmarkMain {
                 python.close();
             }
         }
+        if (options.jmh()) {
+            System.err.println("[bench] JMH (short run) ...");
+            results.jmh(JmhRun.run());
+        }
         List<String> table = Report.table(results);
         table.forEach(System.out::println);
+        results.jmh().forEach(System.out::println);
         results.notes().forEach(n -> System.out.println("note: " + n));
         if (options.docs() != null) {
             DocsWriter.write(results, new DocsWriter.RunInfo(options, python == null ? "—" : python.version(),

@@ -57,6 +57,7 @@ public final class DocsWriter {
         md.add("./benchmarks/run                 # this file and the chart: every workload, both sides, 5 reps "
                 + "after 1 warm-up (this run: " + run.options().reps() + " after " + run.options().warmup() + ")");
         md.add("./benchmarks/run --smoke --no-docs   # tiny sizes, 1 rep: does the harness still work?");
+        md.add("./benchmarks/run --no-jmh        # the same without the short JMH run");
         md.add("./benchmarks/run --only pipe,pingpong --reps 3   # a subset (ids: ./benchmarks/run --list)");
         md.add("./benchmarks/run jmh             # JMH microbenchmarks of the hot paths (short by default)");
         md.add("./benchmarks/run jmh -f 2 -wi 5 -i 10 FutureHandOff   # longer JMH run, any JMH option");
@@ -78,6 +79,17 @@ public final class DocsWriter {
         md.add("");
         md.add("![speed-up against CPython per workload](" + CHART + ")");
         md.add("");
+        if (!results.jmh().isEmpty()) {
+            md.add("### JMH microbenchmarks of the hot paths (short run, indicative)");
+            md.add("");
+            md.add("1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, average time per operation. "
+                    + "`ConnectionRoundTrip` operations are batches of 100 round trips to a child JVM; "
+                    + "`FutureHandOff` is `setResult` on one thread → the thread blocked in `result()` wakes; "
+                    + "`QueueRoundTrip` is put → a child JVM gets and puts back → get.");
+            md.add("");
+            md.addAll(results.jmh());
+            md.add("");
+        }
         md.add("## What each workload does and what limits it");
         md.add("");
         for (Row row : results.rows()) {

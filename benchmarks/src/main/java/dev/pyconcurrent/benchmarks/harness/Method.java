@@ -37,6 +37,6 @@ final class Method {
                     + "median (min–max) of those per-repetition figures.",
             "- **JMH** microbenchmarks (`./benchmarks/run jmh`) cover the hot paths in isolation: future hand-off "
                     + "(`setResult` → a blocked `result()` wakes), thread pool submit→result, `Connection` round "
-                    + "trip, `Queue` put→get through a child process, process pool submit→result. They are not part "
-                    + "of this file's table.");
+                    + "trip, `Queue` put→get through a child process, process pool submit→result. A full run adds a "
+                    + "short JMH run to this file; they have no CPython counterpart.");
 }

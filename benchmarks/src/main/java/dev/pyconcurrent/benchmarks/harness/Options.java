@@ -16,11 +16,13 @@ import java.util.Set;
  *   --no-python      skip the CPython side
  *   --docs DIR       write benchmarks.md and the chart there (default: docs/ of the project; none with --smoke)
  *   --no-docs        print the table only
+ *   --no-jmh         skip the short JMH run that a full run adds to the report (never with --smoke or --only)
+ *   --jmh            add the short JMH run even with --only
  *   --list           list workload ids and exit
  * </pre>
  */
 public record Options(boolean smoke, int reps, int warmup, Set<String> only, boolean python, Path docs,
-                      boolean list) {
+                      boolean list, boolean jmh) {
 
     public static Options parse(String[] args, Path projectRoot) {
         boolean smoke = false;
@@ -31,6 +33,7 @@ public record Options(boolean smoke, int reps, int warmup, Set<String> only, boo
         Path docs = null;
         boolean noDocs = false;
         boolean list = false;
+        Boolean jmh = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -42,6 +45,8 @@ public record Options(boolean smoke, int reps, int warmup, Set<String> only, boo
                 case "--docs" -> docs = Path.of(value(args, ++i, a));
                 case "--no-docs" -> noDocs = true;
                 case "--list" -> list = true;
+                case "--no-jmh" -> jmh = false;
+                case "--jmh" -> jmh = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help in "
                         + Options.class.getName() + ")");
             }
@@ -53,7 +58,7 @@ public record Options(boolean smoke, int reps, int warmup, Set<String> only, boo
             docs = null;
         }
         return new Options(smoke, reps != null ? reps : smoke ? 1 : 5, warmup != null ? warmup : smoke ? 0 : 1,
-                Set.copyOf(only), python, docs, list);
+                Set.copyOf(only), python, docs, list, jmh != null ? jmh : !smoke && only.isEmpty());
     }
 
     public boolean selected(String id) {

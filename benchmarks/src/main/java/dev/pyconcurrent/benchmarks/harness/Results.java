@@ -9,6 +9,7 @@ import java.util.Map;
 public final class Results {
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private List<String> jmh = List.of();
 
     /** The row for {@code key}, created on first use with the given description. */
     public Row row(String key, String workload, String metric, String unit, boolean higherIsBetter) {
@@ -22,6 +23,15 @@ public final class Results {
     /** A line for the report's notes section (e.g. a workload skipped because its module has not landed). */
     public void note(String text) {
         notes.add(text);
+    }
+
+    /** The markdown table of a short JMH run, if one was made. */
+    public void jmh(List<String> table) {
+        jmh = List.copyOf(table);
+    }
+
+    public List<String> jmh() {
+        return jmh;
     }
 
     public List<String> notes() {
