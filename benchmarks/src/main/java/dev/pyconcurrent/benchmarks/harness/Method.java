@@ -29,6 +29,10 @@ final class Method {
                     + "The raw limit is a plain `ProcessBuilder` child JVM over a JDK `SocketChannel` "
                     + "(`benchmarks/.../children/RawFrames.java`): 4-byte length frames, one write per message, "
                     + "a 64 KiB read-ahead buffer.",
+            "- **JVM flags:** the harness JVM runs with `-XX:+UseParallelGC` (set by `./benchmarks/run`); library "
+                    + "children (Process, pool workers) with futures-process's defaults (`-XX:+UseSerialGC "
+                    + "-XX:-UsePerfData -Xshare:auto` plus its AppCDS archive cache); the raw-socket child with "
+                    + "`-XX:+UseSerialGC`.",
             "- **Pinned rows** run both processes of a side under `taskset -c 0`: a fresh pinned interpreter (which "
                     + "forks its echo child) or a fresh pinned JVM pair per repetition (20,000 untimed round trips "
                     + "first, so both JVMs are compiled). Unpinned ping-pong on this VM measures its cross-CPU "
