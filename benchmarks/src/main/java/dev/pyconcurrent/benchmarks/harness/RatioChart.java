@@ -48,7 +48,10 @@ public final class RatioChart {
                 reference.stream()).filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(1))));
         floor = Math.min(floor, 0.1);
         reference.replaceAll(v -> v == null ? Double.NaN : v);
+        double top = java.util.stream.Stream.concat(ours.stream(), reference.stream())
+                .filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(10);
         chart.getStyler().setYAxisMin(floor);
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(top * 1.2))));
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
