@@ -31,10 +31,6 @@ public final class ScenarioCatalog {
     private static final String NEEDS_POOL = "needs multiprocessing.Pool (a later issue)";
     private static final String NEEDS_DUMMY = "needs multiprocessing.dummy.Pool (a later issue)";
     private static final String NEEDS_MANAGER = "needs multiprocessing.Manager (a later issue)";
-    private static final String NEEDS_THREAD = "needs futures-thread (being built)";
-    private static final String NEEDS_CORE = "needs futures-core (being built)";
-    private static final String NEEDS_IPC = "needs futures-ipc (being built)";
-    private static final String NEEDS_PROCESS = "needs futures-process (being built)";
 
     private ScenarioCatalog() {
     }
@@ -45,14 +41,16 @@ public final class ScenarioCatalog {
                 // 000/001: concurrent.futures
                 ready("thread-pool", "000 multithreading", "N threads run M one-second tasks; shows interleaved prints",
                         dev.pyconcurrent.examples.futures.ThreadPoolSquares::new),
-                later("process-pool", "000 multiprocess", "the pi series per n across P processes; speed-up up to the core count", NEEDS_PROCESS),
+                ready("process-pool", "000 multiprocess", "the pi series per n across P processes; speed-up up to the core count",
+                        dev.pyconcurrent.examples.futures.ProcessPoolPi::new),
                 ready("future-internals", "000 Future", "the Future as a condition-variable result pit",
                         dev.pyconcurrent.examples.futures.FutureInternals::new),
                 ready("thread-pool-internals", "000 thread pool internals", "the task queue between submitter and competing workers",
                         dev.pyconcurrent.examples.futures.ThreadPoolInternals::new),
                 ready("unbounded-queue", "000 thread pool internals", "memory grows with the unbounded queue, stays flat when bounded",
                         dev.pyconcurrent.examples.futures.UnboundedQueue::new),
-                later("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live", NEEDS_PROCESS),
+                ready("process-pool-internals", "000 process pool internals", "the six-step data flow of the process pool, traced live",
+                        dev.pyconcurrent.examples.futures.ProcessPoolInternals::new),
                 ready("socketpair-queue", "000 process pool internals", "a cross-process queue over a socketpair, step by step",
                         dev.pyconcurrent.examples.futures.SocketpairQueue::new),
                 // 002: multiprocessing
@@ -95,7 +93,8 @@ public final class ScenarioCatalog {
                 ready("as-completed", "002 as_completed", "futures in completion order, random sleeps",
                         dev.pyconcurrent.examples.multiprocessing.AsCompleted::new),
                 // 003: ProcessPoolExecutor.map
-                later("process-pool-map", "003 ProcessPoolExecutor.map", "map with a timeout; the ten serialize/socket steps made visible", NEEDS_PROCESS));
+                ready("process-pool-map", "003 ProcessPoolExecutor.map", "map with a timeout; the ten serialize/socket steps made visible",
+                        dev.pyconcurrent.examples.map.ProcessPoolMap::new));
     }
 
     private static Scenario later(String name, String article, String summary, String because) {
