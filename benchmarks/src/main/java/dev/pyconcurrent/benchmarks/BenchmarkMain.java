@@ -29,6 +29,9 @@ public final class BenchmarkMain {
         Options options;
         try {
             options = Options.parse(args, root);
+        } catch (Options.HelpRequested e) {
+            System.out.println(Options.USAGE);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("benchmarks: " + e.getMessage());
             System.exit(2);

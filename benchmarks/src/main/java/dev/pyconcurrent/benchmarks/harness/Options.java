@@ -5,24 +5,24 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/**
- * Command-line options of the side-by-side harness.
- *
- * <pre>
- *   --smoke          every workload at tiny sizes, 1 repetition, no warm-up (proves the harness starts)
- *   --reps N         timed repetitions per side (default 5)
- *   --warmup N       untimed repetitions per side first (default 1)
- *   --only a,b       run only these workloads (ids: see --list)
- *   --no-python      skip the CPython side
- *   --docs DIR       write benchmarks.md and the chart there (default: docs/ of the project; none with --smoke)
- *   --no-docs        print the table only
- *   --no-jmh         skip the short JMH run that a full run adds to the report (never with --smoke or --only)
- *   --jmh            add the short JMH run even with --only
- *   --list           list workload ids and exit
- * </pre>
- */
+/** Command-line options of the side-by-side harness; see {@link #USAGE} (printed by {@code --help}). */
 public record Options(boolean smoke, int reps, int warmup, Set<String> only, boolean python, Path docs,
                       boolean list, boolean jmh) {
+
+    /** The text {@code --help} prints. */
+    public static final String USAGE = String.join("\n",
+            "usage: ./benchmarks/run [options]          side-by-side run against CPython (writes docs/benchmarks.md)",
+            "       ./benchmarks/run jmh [JMH options]  JMH microbenchmarks only",
+            "  --smoke          every workload at tiny sizes, 1 repetition, no warm-up, no docs",
+            "  --reps N         timed repetitions per side (default 5)",
+            "  --warmup N       untimed repetitions per side first (default 1)",
+            "  --only a,b       only these workloads (see --list)",
+            "  --no-python      skip the CPython side",
+            "  --docs DIR       write benchmarks.md and the chart to DIR (default: docs/)",
+            "  --no-docs        print the table only",
+            "  --jmh / --no-jmh add / skip the short JMH run (default: only in a full run)",
+            "  --list           list workload ids",
+            "  --help           this text");
 
     public static Options parse(String[] args, Path projectRoot) {
         boolean smoke = false;
@@ -47,8 +47,8 @@ public record Options(boolean smoke, int reps, int warmup, Set<String> only, boo
                 case "--list" -> list = true;
                 case "--no-jmh" -> jmh = false;
                 case "--jmh" -> jmh = true;
-                default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help in "
-                        + Options.class.getName() + ")");
+                case "--help", "-h" -> throw new HelpRequested();
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'\n" + USAGE);
             }
         }
         if (docs == null && !smoke && !noDocs) {
@@ -81,6 +81,15 @@ public record Options(boolean smoke, int reps, int warmup, Set<String> only, boo
             return v;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, got '" + text + "'", e);
+        }
+    }
+
+    /** Thrown by {@link #parse} for {@code --help}: the caller prints {@link #USAGE} and exits 0. */
+    public static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested() {
+            super("help requested", null, false, false);
         }
     }
 }
