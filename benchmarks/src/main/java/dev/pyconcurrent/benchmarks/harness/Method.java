@@ -25,7 +25,8 @@ final class Method {
             "- **Java side:** the same shapes with this project's API. Cross-process IPC children are "
                     + "`dev.pyconcurrent.process.Process` JVMs (spawned by futures-process) that connect back to a "
                     + "`Listener` with the process authkey; they live for the whole workload so both JVMs are warm. "
-                    + "Process pools are fresh per repetition, warmed the same way as CPython's (2,000-task map). "
+                    + "Process pools are fresh per repetition, warmed the same way as CPython's (2,000-task map); the "
+                    + "\"warm pool\" rows add one long-lived Java pool. "
                     + "The raw limit is a plain `ProcessBuilder` child JVM over a JDK `SocketChannel` "
                     + "(`benchmarks/.../children/RawFrames.java`): 4-byte length frames, one write per message, "
                     + "a 64 KiB read-ahead buffer.",

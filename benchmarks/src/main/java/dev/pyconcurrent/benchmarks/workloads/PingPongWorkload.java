@@ -39,13 +39,14 @@ public final class PingPongWorkload implements Workload {
         int warmup = ctx.size(1_000, 50);
         String what = "5. Pipe ping-pong 64 B, " + rounds + " round trips";
         Row p50 = ctx.results().row("pingpong-p50", what, "round trip p50, unpinned", "µs", false)
-                .limit("the VM's cross-CPU wake-up (tens of µs, bimodal): the same for every side");
+                .limit("where the two processes land: on one CPU it equals the pinned figure, across CPUs the VM's "
+                        + "cross-CPU wake-up adds tens of µs (bimodal, the same for every side)");
         Row p99 = ctx.results().row("pingpong-p99", what, "round trip p99, unpinned", "µs", false)
                 .limit("scheduler and, for the JVM, safepoints/GC of either JVM");
         Row pinned50 = ctx.results().row("pingpong-pinned-p50", what, "round trip p50, pinned to 1 CPU", "µs", false)
                 .target(Target.timeWithin(Side.RAW_SOCKET, 1.3))
-                .limit("2 context switches + 4 syscalls per round trip; Connection adds locks, a Selector-free "
-                        + "non-blocking read attempt and its read-ahead copy");
+                .limit("2 context switches + 4 syscalls per round trip; Connection adds its send/receive locks, a "
+                        + "non-blocking read that falls back to a Selector wait, and the read-ahead copy");
         Row pinned99 = ctx.results().row("pingpong-pinned-p99", what, "round trip p99, pinned to 1 CPU", "µs", false)
                 .limit("scheduler noise of the shared machine");
         boolean taskset = tasksetWorks();
