@@ -22,24 +22,35 @@ import picocli.CommandLine.Option;
  * <pre>
  *   main thread                  management thread                           worker processes
  *   ...                          (an ASCII picture of the six steps)
- * main process pid 7001; a pool of 2 workers; 4 tasks
- * [step 1] +   40 ms main                             work item 0: submit(PiTask[n=20000000]) put it in the work queue; ...
- * [step 2] +   41 ms ProcessPoolExecutor-1-manager    work item 0: moved from the work queue to the call queue (future now RUNNING)
- * [step 1] +   42 ms main                             work item 1: submit(PiTask[n=20000001]) ...
+ * main process pid 31448; a pool of 2 workers; 4 tasks
+ * [step 1] +   25 ms main                             work item 0: submit(PiTask[n=20000000]) put it in the work queue; main got its future back
+ * [step 2] +   50 ms ProcessPoolExecutor-1-manager    work item 0: moved from the work queue to the call queue (future now RUNNING)
+ * [step 1] +  217 ms main                             work item 1: submit(PiTask[n=20000001]) put it in the work queue; ...
+ * [step 2] +  217 ms ProcessPoolExecutor-1-manager    work item 1: moved from the work queue to the call queue (future now RUNNING)
+ * [step 1] +  226 ms main                             work item 2: submit(PiTask[n=20000002]) put it in the work queue; ...
+ * [step 1] +  227 ms main                             work item 3: submit(PiTask[n=20000003]) put it in the work queue; ...
+ * [step 2] +  227 ms ProcessPoolExecutor-1-manager    work item 2: moved from the work queue to the call queue (future now RUNNING)
+ * [step 3] +  602 ms ProcessPoolExecutor-1-channel-0  work item 0: taken from the call queue by worker pid 31496 (sent over its Unix socket)
+ * [step 3] +  728 ms ProcessPoolExecutor-1-channel-1  work item 1: taken from the call queue by worker pid 31509 (sent over its Unix socket)
+ * [step 4] +  812 ms ProcessPoolExecutor-1-channel-0  work item 0: worker pid 31496 put its result on the result queue
+ * [step 5] +  813 ms ProcessPoolExecutor-1-manager    work item 0: taken from the result queue; the future is set (result)
+ * [step 2] +  813 ms ProcessPoolExecutor-1-manager    work item 3: moved from the work queue to the call queue (future now RUNNING)
+ * [step 6] +  816 ms main                             work item 0: future.result() returned 3.141592605841622
+ * [step 3] +  817 ms ProcessPoolExecutor-1-channel-0  work item 2: taken from the call queue by worker pid 31496 (sent over its Unix socket)
  * ...
- * [step 3] +  160 ms ProcessPoolExecutor-1-channel-0  work item 0: taken from the call queue by worker pid 7002 (...)
- * [step 3] +  171 ms ProcessPoolExecutor-1-channel-1  work item 1: taken from the call queue by worker pid 7003 (...)
- * [step 4] +  240 ms ProcessPoolExecutor-1-channel-0  work item 0: worker pid 7002 put its result on the result queue
- * [step 5] +  240 ms ProcessPoolExecutor-1-manager    work item 0: taken from the result queue; the future is set (result)
- * [step 6] +  240 ms main                             work item 0: future.result() returned 3.1415925958965345
- * ...
- * worker pids: [7002, 7003] (main process: 7001)
+ * [step 6] +  963 ms main                             work item 3: future.result() returned 3.141592605841629
+ * worker pids: [31496, 31509] (main process: 31448)
  * </pre>
  *
  * <p><b>What it teaches.</b> The left half (main, work queue, management thread) is the thread pool's shape, with one
  * management thread instead of many workers; the right half crosses processes through two queues: the call queue
  * (bounded: workers + 1, so most waiting work stays in the work queue) and the result queue. Main only ever talks to
- * the work queue and its futures; the management thread hides every process from it.
+ * the work queue and its futures; the management thread hides every process from it. In the run above work item 3
+ * waits in the work queue: the call queue holds only workers + 1 = 3 calls, and when it was submitted work items 0-2
+ * filled it (the two workers were still starting, a JVM each). The management thread refills the call queue only when
+ * it wakes up, for a submit or a result, as CPython's does; so work item 3 moves when the first result arrives (its
+ * step 2 comes right after work item 0's step 5). The first submits take longer because each starts a worker JVM, as CPython's
+ * {@code submit} starts a process when no worker is idle.
  *
  * <p><b>Where Java differs.</b> CPython's call and result queues are two {@code multiprocessing.Queue}s every worker
  * shares; here the call queue lives in the main JVM and each worker has a "channel" thread there that takes a call on

@@ -62,8 +62,7 @@ import picocli.CommandLine.Parameters;
                 "  ./examples/run process-pool 1 5000000 5001000 5002000 5003000",
                 "  ./examples/run process-pool 2 5000000 5001000 5002000 5003000",
                 "  ./examples/run process-pool 4 5000000 5001000 5002000 5003000",
-                "A JVM runs the loop far faster than CPython; use n ~10x larger, and --warm to keep the JVMs'",
-                "start-up out of the clock:",
+                "A JVM runs the loop far faster: use n ~10x larger, --warm keeps JVM start-up out of the clock:",
                 "  ./examples/run process-pool --warm 2 50000000 50001000 50002000 50003000"})
 public final class ProcessPoolPi implements Callable<Integer> {
 
