@@ -101,8 +101,8 @@ final class ExecutorManagerThread extends Thread {
             }
             if (item.future.setRunningOrNotifyCancel()) {
                 item.place.set(WorkItem.IN_CALL_QUEUE);
+                pool.trace.movedToCallQueue(workId); // before the add: a channel may take the call at once
                 pool.callQueue.add(item);
-                pool.trace.movedToCallQueue(workId);
             } else {
                 pool.pendingWorkItems.remove(workId); // cancelled while waiting: drop it
                 pool.trace.futureSet(workId, "cancelled");
@@ -132,12 +132,13 @@ final class ExecutorManagerThread extends Thread {
             return; // cancelled while running, or failed by a break
         }
         // try*: a cancel(true) may have won the race (its worker died just after sending this).
+        // Traced before the set: once set, the waiting caller may run (and print) before this thread does.
         if (result.failure() != null) {
-            item.future.trySetException(result.failure());
             pool.trace.futureSet(item.workId, "exception");
+            item.future.trySetException(result.failure());
         } else {
-            item.future.trySetResult(result.value());
             pool.trace.futureSet(item.workId, "result");
+            item.future.trySetResult(result.value());
         }
     }
 

@@ -11,25 +11,34 @@ import java.io.PrintStream;
  * {@code .resultqueue} and {@code .future}; a listener set with
  * {@link ProcessPoolExecutor.Builder#trace(PoolTrace)} is called in addition, on the pool's internal threads, so it
  * must be fast and must not block. Every method has an empty default.
+ *
+ * <p>Step numbers are the article's: (1) the caller puts the work item in the work queue and gets its future,
+ * (2) the manager thread moves it into the call queue, (3) a worker takes it, (4) the worker puts the result on
+ * the result queue, (5) the manager thread sets the future, (6) the caller gets the result from the future (that
+ * last step happens in the caller's code, so there is no hop for it). Each hop is reported just before the action
+ * that lets the next stage proceed, so one listener sees a work item's hops in order.
  */
 public interface PoolTrace {
-    /** Step 1-2: {@code submit} created the work item and put its id on the work-id queue (caller's thread). */
+    /** Step 1: {@code submit} created the work item and put its id on the work-id queue (caller's thread). */
     default void submitted(long workId, Object task) {
     }
 
-    /** Step 3: the manager thread moved the item into the call queue; its future is now RUNNING. */
+    /** Step 2: the manager thread moves the item into the call queue; its future is now RUNNING. */
     default void movedToCallQueue(long workId) {
     }
 
-    /** Step 4: a worker took the call (its pool-side channel sent it to worker {@code pid}). */
+    /** Step 3: a worker took the call (its pool-side channel sent it to worker {@code pid}). */
     default void takenByWorker(long workId, long pid) {
     }
 
-    /** Step 5: the worker's result (or failure) arrived on the result queue. */
+    /** Step 4: the worker's result (or failure) arrived on the result queue. */
     default void resultQueued(long workId, long pid, boolean failed) {
     }
 
-    /** Step 6: the manager thread set the future; {@code outcome} is "result", "exception" or "cancelled". */
+    /**
+     * Step 5: the manager thread sets the future (reported just before, so before any waiter wakes);
+     * {@code outcome} is "result", "exception" or "cancelled".
+     */
     default void futureSet(long workId, String outcome) {
     }
 

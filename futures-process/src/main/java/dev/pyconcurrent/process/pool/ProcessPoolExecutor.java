@@ -209,8 +209,8 @@ public class ProcessPoolExecutor extends Executor {
                 future.addDoneCallback(f -> pendingPermits.release());
             }
             pendingWorkItems.put(item.workId, item);
+            trace.submitted(item.workId, call); // before the id is visible to a manager thread already running
             workIds.add(item.workId);
-            trace.submitted(item.workId, call);
             wakeup();
             startExecutorManagerThread();
             adjustProcessCount();
