@@ -199,6 +199,31 @@ public final class ChildJvm {
             }
         }
 
+        /**
+         * A parent killed with SIGKILL runs no shutdown hook, so its report files stay behind. The first spawn of
+         * every JVM removes the files whose parent (the pid in the name) is gone, as CPython's resource tracker
+         * cleans up after a dead process.
+         */
+        static void sweepFilesOfDeadParents() {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, "pyconcurrent-exit-*")) {
+                for (Path file : files) {
+                    String[] parts = file.getFileName().toString().split("-");
+                    try {
+                        long parent = Long.parseLong(parts[2]);
+                        if (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false)) {
+                            continue;
+                        }
+                        Files.deleteIfExists(file);
+                    } catch (RuntimeException | IOException notOurs) {
+                        // not in our naming scheme, or already gone: leave it
+                    }
+                }
+            } catch (IOException ignored) {
+                // best effort: a missing or unreadable temp directory only means nothing to sweep
+            }
+        }
+
         private static void installHook() {
             if (hookInstalled) {
                 return;
@@ -212,6 +237,7 @@ public final class ChildJvm {
                         discard(file);
                     }
                 }, "pyconcurrent-exit-report-cleanup"));
+                sweepFilesOfDeadParents();
                 hookInstalled = true;
             }
         }
