@@ -16,25 +16,7 @@ import java.util.List;
  * recording, and the clear happens inside the drain's monitor, before the record can get the monitor), so the next
  * wait returns at once and nothing is lost.
  */
-final class AsCompletedWaiter extends Waiter {
-    @Override
-    void addResult(Future<?> future) {
-        super.addResult(future);
-        event.set();
-    }
-
-    @Override
-    void addException(Future<?> future) {
-        super.addException(future);
-        event.set();
-    }
-
-    @Override
-    void addCancelled(Future<?> future) {
-        super.addCancelled(future);
-        event.set();
-    }
-
+final class AsCompletedWaiter extends SignallingWaiter {
     /** @return the futures recorded since the last drain, in completion order, and clears the event */
     synchronized List<Future<?>> drainAndClear() {
         List<Future<?>> batch = finishedFutures;

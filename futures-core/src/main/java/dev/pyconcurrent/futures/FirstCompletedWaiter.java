@@ -6,22 +6,5 @@ package dev.pyconcurrent.futures;
  * <p>CPython counterpart: {@code Lib/concurrent/futures/_base.py: _FirstCompletedWaiter}, used by
  * {@code wait(..., FIRST_COMPLETED)}. States: armed → fired (event set) on the first add; further adds only record.
  */
-final class FirstCompletedWaiter extends Waiter {
-    @Override
-    void addResult(Future<?> future) {
-        super.addResult(future);
-        event.set();
-    }
-
-    @Override
-    void addException(Future<?> future) {
-        super.addException(future);
-        event.set();
-    }
-
-    @Override
-    void addCancelled(Future<?> future) {
-        super.addCancelled(future);
-        event.set();
-    }
+final class FirstCompletedWaiter extends SignallingWaiter {
 }

@@ -46,25 +46,12 @@ public final class Client {
             throw new IllegalArgumentException("unsupported address type: "
                     + (address == null ? "null" : address.getClass().getName()));
         }
-        Connection connection = null;
         try {
             channel.connect(address);
-            if (address instanceof InetSocketAddress) {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            }
-            connection = new Connection(channel, true, true).useSerializer(serializer);
-            if (authkey != null) {
-                Authentication.answerChallenge(connection, authkey);
-                Authentication.deliverChallenge(connection, authkey);
-            }
-            return connection;
         } catch (IOException | RuntimeException e) {
-            if (connection != null) {
-                connection.close();
-            } else {
-                channel.close();
-            }
+            channel.close();
             throw e;
         }
+        return Connection.openAuthenticated(channel, address instanceof InetSocketAddress, serializer, authkey, false);
     }
 }

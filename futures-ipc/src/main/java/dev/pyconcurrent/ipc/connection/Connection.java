@@ -102,6 +102,40 @@ public final class Connection implements AutoCloseable, Serializable {
         this.serializer = Serializers.defaultSerializer();
     }
 
+    /**
+     * Wraps a freshly connected or accepted socket and, with an authkey, runs the mutual handshake in the order of
+     * the side: the accepting side challenges first ({@code Listener}), the connecting side answers first
+     * ({@code Client}). On any failure the socket is closed before the exception propagates, so a refused peer
+     * never holds a half-open connection.
+     */
+    static Connection openAuthenticated(SocketChannel channel, boolean tcp, Serializer serializer, byte[] authkey,
+                                        boolean acceptingSide) throws IOException {
+        Connection connection = null;
+        try {
+            if (tcp) {
+                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+            }
+            connection = new Connection(channel, true, true).useSerializer(serializer);
+            if (authkey != null) {
+                if (acceptingSide) {
+                    Authentication.deliverChallenge(connection, authkey);
+                    Authentication.answerChallenge(connection, authkey);
+                } else {
+                    Authentication.answerChallenge(connection, authkey);
+                    Authentication.deliverChallenge(connection, authkey);
+                }
+            }
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            if (connection != null) {
+                connection.close();
+            } else {
+                channel.close();
+            }
+            throw e;
+        }
+    }
+
     /** Serialization hands this end over through the resource host (see the class comment). */
     @Serial
     private Object writeReplace() {
@@ -268,13 +302,27 @@ public final class Connection implements AutoCloseable, Serializable {
      * timeout checks without waiting, {@code Long.MAX_VALUE} nanoseconds waits without limit.
      * Never consumes any part of a message. Returns false if interrupted while waiting (the
      * interrupt status stays set).
+     *
+     * <p>The timeout covers the whole call: if another thread is receiving at the moment (it holds
+     * the receive lock until its message is complete), this waits for that thread no longer than
+     * the timeout and then returns false — a message the other thread is taking is not ready for
+     * this caller.
      */
     public boolean poll(long timeout, TimeUnit unit) throws IOException {
-        recvLock.lock();
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + Math.max(0, nanos);
+        try {
+            if (!recvLock.tryLock(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         try {
             checkReadable();
-            long nanos = unit.toNanos(timeout);
-            return reader.poll(nanos);
+            long left = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+            return reader.poll(Math.max(0, left));
         } catch (IOException e) {
             throw translateIfClosed(e);
         } finally {

@@ -112,25 +112,7 @@ public final class Listener implements AutoCloseable {
             c.initCause(e);
             throw c;
         }
-        Connection connection = null;
-        try {
-            if (address instanceof InetSocketAddress) {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            }
-            connection = new Connection(channel, true, true).useSerializer(serializer);
-            if (authkey != null) {
-                Authentication.deliverChallenge(connection, authkey);
-                Authentication.answerChallenge(connection, authkey);
-            }
-            return connection;
-        } catch (IOException | RuntimeException e) {
-            if (connection != null) {
-                connection.close();
-            } else {
-                channel.close();
-            }
-            throw e;
-        }
+        return Connection.openAuthenticated(channel, address instanceof InetSocketAddress, serializer, authkey, true);
     }
 
     /** The bound address (for TCP with port 0, the port the system chose). */

@@ -236,7 +236,9 @@ class ConnectionTest {
     @Test
     void closeFromAnotherThreadWakesABlockedRecv() throws Exception {
         try (Pipe p = Pipe.open()) {
+            java.util.concurrent.atomic.AtomicReference<Thread> reader = new java.util.concurrent.atomic.AtomicReference<>();
             CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+                reader.set(Thread.currentThread());
                 try {
                     p.second().recvBytes();
                     return null;
@@ -244,7 +246,10 @@ class ConnectionTest {
                     return t;
                 }
             });
-            assertFalse(p.second().poll(50, TimeUnit.MILLISECONDS));
+            // Wait until the reader really is blocked waiting for bytes, then close under it.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> reader.get() != null
+                    && java.util.Arrays.stream(reader.get().getStackTrace())
+                            .anyMatch(f -> f.getClassName().endsWith("ChannelWaiter")));
             p.second().close();
             assertInstanceOf(ConnectionStateException.class, blocked.get(5, TimeUnit.SECONDS));
         }
@@ -307,6 +312,26 @@ class ConnectionTest {
     void toStringShowsTheDirectionsAndSerializer() throws Exception {
         try (Pipe p = Pipe.open(false)) {
             assertEquals("Connection[r-, serializer=jdk-trusted]", p.reader().toString());
+        }
+    }
+
+    @Test
+    void pollHonoursItsTimeoutWhileAnotherThreadIsReceiving() throws Exception {
+        try (Pipe p = Pipe.open()) {
+            CompletableFuture<byte[]> receiving = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.second().recvBytes();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> !p.second().poll(10, TimeUnit.MILLISECONDS));   // returns although the lock is held
+            long start = System.nanoTime();
+            assertFalse(p.second().poll(100, TimeUnit.MILLISECONDS));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "poll overran its timeout");
+            p.first().sendBytes(new byte[] {1});
+            assertEquals(1, receiving.get(5, TimeUnit.SECONDS).length);
         }
     }
 }
