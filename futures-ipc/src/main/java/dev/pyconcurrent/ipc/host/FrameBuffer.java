@@ -9,6 +9,10 @@ import java.nio.ByteOrder;
  * "reuse buffers" requirement).
  *
  * <p>Not thread-safe: used by the single thread that owns the connection end.
+ *
+ * <p>CPython counterpart: none as a class; a manager pickles each {@code (ident, methodname, args, kwds)}
+ * request anew ({@code Lib/multiprocessing/managers.py: BaseProxy._callmethod}). Java differs by writing a
+ * one-byte op code and raw fields into a reused buffer, since the host protocol is fixed.
  */
 public final class FrameBuffer {
     private ByteBuffer buf;

@@ -6,6 +6,11 @@ import java.io.IOException;
  * One request being served by a {@link HostedResource}: who asked, and how to answer. The resource
  * must answer exactly once; {@link #send()} throws if the reply could not be written (the caller is
  * gone), which lets a queue put an item back instead of losing it.
+ *
+ * <p>CPython counterpart: the reply half of {@code Server.serve_client} in
+ * {@code Lib/multiprocessing/managers.py} ({@code send(msg)} after calling the method). Java differs in that a
+ * resource may answer later from another thread (a blocked {@code get} answered by a {@code put}), instead of
+ * holding the serving thread.
  */
 public interface HostCall {
 

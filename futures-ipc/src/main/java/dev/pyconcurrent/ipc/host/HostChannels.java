@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Why the reaper: a channel is the lock-owner identity of its thread. If a thread dies while
  * holding a remote lock, closing its channel makes the host release the lock, within about
  * {@link #REAP_INTERVAL_MILLIS}, instead of leaving it held for the life of the process.
+ *
+ * <p>CPython counterpart: {@code BaseProxy._tls} / {@code _connect} in {@code Lib/multiprocessing/managers.py},
+ * which also keeps one connection to the manager per thread. CPython has no reaper: a dead thread's connection
+ * simply stays open until the process ends.
  */
 public final class HostChannels {
     static final long REAP_INTERVAL_MILLIS = 500;
