@@ -80,6 +80,9 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
 public class ProcessPoolExecutor extends Executor {
     /** CPython's {@code EXTRA_QUEUED_CALLS}: the call queue holds this many calls more than there are workers. */
     public static final int EXTRA_QUEUED_CALLS = 1;
+    /** How long a new worker may take to connect back by default (see {@link Builder#workerStartTimeout}). */
+    public static final long DEFAULT_WORKER_START_TIMEOUT_SECONDS = 60;
+    private static final Duration DEFAULT_WORKER_START_TIMEOUT = Duration.ofSeconds(DEFAULT_WORKER_START_TIMEOUT_SECONDS);
 
     static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.process.pool");
     /** CPython logs initializer failures on the package logger {@code concurrent.futures}. */
@@ -93,6 +96,7 @@ public class ProcessPoolExecutor extends Executor {
     final Serializer serializer;
     final Duration taskTimeout;
     final boolean replaceCrashedWorkers;
+    final Duration workerStartTimeout;
     final TraceHops trace;
     private final Semaphore pendingPermits;
     final long poolId = POOL_COUNTER.incrementAndGet();
@@ -134,6 +138,7 @@ public class ProcessPoolExecutor extends Executor {
         this.serializer = b.serializer;
         this.taskTimeout = b.taskTimeout;
         this.replaceCrashedWorkers = b.replaceCrashedWorkers;
+        this.workerStartTimeout = b.workerStartTimeout;
         this.trace = new TraceHops(b.trace);
         this.pendingPermits = b.maxPendingWorkItems > 0 ? new Semaphore(b.maxPendingWorkItems) : null;
         this.callQueue = new ArrayBlockingQueue<>(maxWorkers + EXTRA_QUEUED_CALLS);
@@ -477,6 +482,7 @@ public class ProcessPoolExecutor extends Executor {
                 dev.pyconcurrent.process.spawn.SpawnOptions.defaults();
         private Duration taskTimeout;
         private boolean replaceCrashedWorkers;
+        private Duration workerStartTimeout = DEFAULT_WORKER_START_TIMEOUT;
         private int maxPendingWorkItems;
         private PoolTrace trace;
 
@@ -562,6 +568,21 @@ public class ProcessPoolExecutor extends Executor {
          */
         public Builder replaceCrashedWorkers(boolean value) {
             this.replaceCrashedWorkers = value;
+            return this;
+        }
+
+        /**
+         * Java-only: a worker JVM that has not connected back to the pool this long after its spawn is killed and
+         * counts as a worker that could not be started (the pool breaks). Without this bound a worker hanging in its
+         * start-up (a JVM waiting for a debugger, a stopped process) would leave its calls, {@code close()} and the
+         * JVM exit hook waiting forever. Default {@value #DEFAULT_WORKER_START_TIMEOUT_SECONDS} s (a worker needs
+         * ≈ 0.1 s on an idle machine).
+         */
+        public Builder workerStartTimeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("workerStartTimeout must be positive, got " + value);
+            }
+            this.workerStartTimeout = value;
             return this;
         }
 

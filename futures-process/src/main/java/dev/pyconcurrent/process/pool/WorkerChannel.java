@@ -46,7 +46,20 @@ final class WorkerChannel implements Runnable {
     public void run() {
         MessageChannel channel;
         try {
-            channel = worker.connected.get();
+            // Bounded: a worker that neither connects nor dies (hung in its start-up) would otherwise keep its calls,
+            // the manager, close() and the JVM exit hook waiting forever. Dying before connecting completes this
+            // exceptionally (WorkerHandle.onExit); either way the worker was never ready, so the pool breaks.
+            channel = worker.connected.get(pool.workerStartTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException hung) {
+            IOException why = new IOException("the worker did not connect back to the pool within "
+                    + pool.workerStartTimeout + " (workerStartTimeout) and was killed");
+            if (!worker.connected.completeExceptionally(why)) {
+                run(); // its HELLO arrived in the same instant: go on with the connected channel
+                return;
+            }
+            worker.killFor(WorkerHandle.NOT_STOPPED);
+            reportGone(GoneReason.CRASHED, null, null, why);
+            return;
         } catch (ExecutionException | InterruptedException neverConnected) {
             reportGone(GoneReason.CRASHED, null, null, null);
             return;

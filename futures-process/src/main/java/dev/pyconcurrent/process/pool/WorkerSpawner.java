@@ -108,7 +108,7 @@ final class WorkerSpawner {
     private void keepJvmAliveUntilConnected(WorkerHandle worker) {
         Thread keeper = new Thread(() -> {
             try {
-                worker.connected.get(60, TimeUnit.SECONDS);
+                worker.connected.get(pool.workerStartTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (Exception diedOrTimedOut) {
                 // either way the JVM may exit now
             }

@@ -145,6 +145,53 @@ class BrokenPoolTest {
         }
     }
 
+    /** A JVM option that suspends the worker JVM before main until a debugger attaches: it never connects. */
+    private static final String HANG_BEFORE_CONNECTING =
+            "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0";
+
+    @Test
+    void workerThatNeverConnectsBreaksThePoolAfterTheStartTimeout() {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1)
+                .workerStartTimeout(Duration.ofMillis(500)).jvmOptions(List.of(HANG_BEFORE_CONNECTING)).build()) {
+            Future<Integer> f = pool.submit(PoolTasks.SQUARE, 2);
+            Throwable e = assertThrows(ExecutionFailedException.class, () -> f.result(TIMEOUT)).getCause();
+            assertInstanceOf(BrokenProcessPoolException.class, e);
+            assertTrue(e.getMessage().contains("could not be started"), e.getMessage());
+            assertTrue(String.valueOf(e.getCause()).contains("workerStartTimeout"), String.valueOf(e.getCause()));
+            assertTrue(pool.isBroken());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void closeWithPendingWorkReturnsWhileAWorkerHangsBeforeConnecting() {
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1)
+                .workerStartTimeout(Duration.ofMillis(500)).jvmOptions(List.of(HANG_BEFORE_CONNECTING)).build();
+        Future<Integer> f = pool.submit(PoolTasks.SQUARE, 2);
+        pool.close(); // used to wait forever: the manager for the call, the channel for the connection
+        assertTrue(f.done());
+        assertInstanceOf(BrokenProcessPoolException.class,
+                assertThrows(ExecutionFailedException.class, () -> f.result(Duration.ZERO)).getCause());
+        assertTrue(pool.workerPids().isEmpty(), "the hung worker was killed");
+    }
+
+    @Test
+    @Timeout(30)
+    void closeWithPendingWorkReturnsWhenTheWorkerExitsBeforeConnecting() {
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(2)
+                .jvmOptions(List.of("-XX:+NoSuchOptionForThisTest")).build();
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fs.add(pool.submit(PoolTasks.SQUARE, i));
+        }
+        pool.close();
+        for (Future<Integer> f : fs) {
+            assertInstanceOf(BrokenProcessPoolException.class,
+                    assertThrows(ExecutionFailedException.class, () -> f.result(Duration.ZERO)).getCause());
+        }
+        assertTrue(pool.isBroken());
+    }
+
     @Test
     void manySubmitsInABurstAllComplete() { // test_gh105829_should_not_deadlock_if_wakeup_pipe_full
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
