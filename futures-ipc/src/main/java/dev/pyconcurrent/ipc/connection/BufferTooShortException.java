@@ -3,8 +3,8 @@ package dev.pyconcurrent.ipc.connection;
 import java.io.IOException;
 
 /**
- * {@link Connection#recvBytesInto(byte[], int)} received a message that does not fit the caller's
- * buffer. The whole message has been consumed from the connection and is carried here, so nothing
+ * {@link Connection#recvBytesInto(byte[], int)} or {@link Connection#recvBytesInto(java.nio.ByteBuffer)}
+ * received a message that does not fit the caller's buffer (which is left untouched). The whole message has been consumed from the connection and is carried here, so nothing
  * is lost and the connection stays usable.
  *
  * <p>CPython counterpart: {@code Lib/multiprocessing/context.py: BufferTooShort}, whose

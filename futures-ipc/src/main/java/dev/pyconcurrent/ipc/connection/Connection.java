@@ -35,6 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>Errors.</b> EOFError is {@link EOFException}; OSError for a closed or one-way end is
  *       {@link ConnectionStateException}; OSError for a bad frame is {@link BadFrameException};
  *       ValueError is {@link IllegalArgumentException}.</li>
+ *   <li><b>Buffers.</b> {@code recv_bytes_into} takes a {@code byte[]} and offset, or a
+ *       {@link ByteBuffer} (its position is the offset); a direct buffer is filled straight from the
+ *       socket for large messages.</li>
  *   <li><b>{@code poll} is real but reads ahead.</b> The socket is in non-blocking mode and waits go
  *       through a {@link java.nio.channels.Selector}; bytes that a poll reads are kept for the next
  *       receive, so a poll never consumes part of a message.</li>
@@ -52,8 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   OPEN(w=true)  --send fails after part of a frame left-------------&gt; w=false ("poisoned"),
  *                                                                      and CLOSED if r was false
  *   peer closed at a frame boundary: no transition; every recv throws EOFException, poll is true
- *   BufferTooShortException, SerializationException, InterruptedIOException before a frame:
- *                                                                      no transition
+ *   BufferTooShortException (array or ByteBuffer; the message was consumed whole),
+ *   SerializationException, InterruptedIOException before a frame,
+ *   IllegalArgumentException for a bad argument (checked before receiving): no transition
  * </pre>
  * CPython makes the same "unreadable, or closed if read-only" move after {@code bad message length};
  * a poisoned direction then reports why it is unusable.
@@ -284,6 +288,43 @@ public final class Connection implements AutoCloseable, Serializable {
                 throw new BufferTooShortException(receivePayload(length), room);
             }
             receivePayloadInto(buffer, offset, length);
+            return length;
+        } finally {
+            recvLock.unlock();
+        }
+    }
+
+    /**
+     * Receives one message into {@code buffer} at its position, advances the position by the
+     * message length and returns that length; the limit is not changed. A direct buffer is filled
+     * straight from the socket (for large messages, no copy besides the kernel's). If the message
+     * is longer than {@code buffer.remaining()}, the whole message is still consumed and thrown
+     * inside a {@link BufferTooShortException}, the buffer is left untouched and the connection
+     * stays usable.
+     *
+     * <p>CPython's {@code recv_bytes_into(buf, offset)} takes any writable buffer and a byte offset;
+     * here the buffer's position is the offset.
+     *
+     * @throws IllegalArgumentException if {@code buffer} is read-only (checked before receiving)
+     */
+    public int recvBytesInto(ByteBuffer buffer) throws IOException {
+        if (buffer.isReadOnly()) {
+            throw new IllegalArgumentException("buffer is read-only");
+        }
+        recvLock.lock();
+        try {
+            checkReadable();
+            int length = receiveHeader(Frames.MAX_ARRAY_PAYLOAD);
+            int room = buffer.remaining();
+            if (length > room) {
+                throw new BufferTooShortException(receivePayload(length), room);
+            }
+            try {
+                reader.readPayloadInto(buffer, length);
+            } catch (IOException | RuntimeException e) {
+                disableReading(e);
+                throw e;
+            }
             return length;
         } finally {
             recvLock.unlock();

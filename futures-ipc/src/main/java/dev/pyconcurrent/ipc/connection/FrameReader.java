@@ -24,13 +24,22 @@ import java.util.Arrays;
  *       splits a frame (the analogue of CPython's EINTR retry, PEP 475).</li>
  *   <li>A hostile header cannot make us allocate gigabytes up front: large payloads grow their
  *       array as bytes actually arrive.</li>
+ *   <li>Few copies for large payloads: one copy into a heap destination (the bounce any socket
+ *       read into heap memory needs), none of ours into a direct destination; reads for a large
+ *       payload never go past its frame.</li>
  * </ol>
  *
  * <p>Not thread-safe; {@link Connection} holds its receive lock around every call.
  */
 final class FrameReader {
-    /** Read-ahead buffer size; also the size of each read syscall for large payloads. */
+    /** Read-ahead buffer size; also the size of each read syscall for large heap payloads. */
     static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * A direct destination with at least this many payload bytes still to come is read into
+     * directly; below it, one read through the read-ahead buffer is cheaper (and may bring the
+     * next small frames with it).
+     */
+    static final int DIRECT_READ_THRESHOLD = BUFFER_SIZE;
     /** Payloads up to this size get their exact array at once; larger ones grow as data arrives. */
     static final int EAGER_ALLOCATION_LIMIT = 64 * 1024 * 1024;
 
@@ -120,34 +129,66 @@ final class FrameReader {
         return out;
     }
 
-    /** Reads exactly {@code length} payload bytes into {@code dst}; interrupts are deferred. */
+    /** Reads exactly {@code length} payload bytes into {@code dst} at {@code offset}. */
     void readPayloadInto(byte[] dst, int offset, int length) throws IOException {
+        readPayloadInto(ByteBuffer.wrap(dst, offset, length), length);
+    }
+
+    /**
+     * Reads exactly {@code length} payload bytes into {@code dst} at its position and advances the
+     * position by {@code length}; the caller guarantees {@code dst.remaining() >= length}. The
+     * limit is restored afterwards. Interrupts are deferred until the frame is complete.
+     *
+     * <p>Copies, fewest first: bytes already read ahead are copied once. After that, a
+     * <em>direct</em> destination with at least {@link #DIRECT_READ_THRESHOLD} bytes still to come
+     * is read into straight from the socket (the kernel's copy only), bounded by the frame's end
+     * so nothing of the next frame is taken. A heap destination always takes exactly one bounce
+     * through the read-ahead buffer, because any socket read into heap memory needs one: reading
+     * into a heap buffer directly makes the JDK bounce through a per-thread temporary direct
+     * buffer as large as the request (cached for the thread's lifetime), which measured no faster
+     * than this bounce on JDK 17 (see the module README, "Wire framing").
+     */
+    void readPayloadInto(ByteBuffer dst, int length) throws IOException {
+        int savedLimit = dst.limit();
+        dst.limit(dst.position() + length);                // never write past this frame's bytes
         boolean interrupted = false;
         try {
-            int done = 0;
-            while (done < length) {
-                if (!buffer.hasRemaining()) {
-                    int n = fill();
-                    if (n < 0) {
-                        throw new BadFrameException("got end of file during message ("
-                                + done + " of " + length + " payload bytes read)");
-                    }
-                    if (n == 0) {
-                        if (Thread.interrupted()) {        // defer: never split a frame
-                            interrupted = true;
-                        }
-                        waiter.await(Long.MAX_VALUE);
-                        continue;
-                    }
+            takeBuffered(dst);
+            while (dst.hasRemaining()) {                   // here the read-ahead buffer is empty
+                int n;
+                if (dst.isDirect() && dst.remaining() >= DIRECT_READ_THRESHOLD) {
+                    n = channel.read(dst);                 // zero-copy: socket -> caller's memory
+                } else {
+                    n = fill();                            // one bounce (may also read ahead)
+                    takeBuffered(dst);
                 }
-                int chunk = Math.min(length - done, buffer.remaining());
-                buffer.get(dst, offset + done, chunk);
-                done += chunk;
+                if (n < 0) {
+                    throw new BadFrameException("got end of file during message ("
+                            + (length - dst.remaining()) + " of " + length + " payload bytes read)");
+                }
+                if (n == 0) {
+                    if (Thread.interrupted()) {            // defer: never split a frame
+                        interrupted = true;
+                    }
+                    waiter.await(Long.MAX_VALUE);
+                }
             }
         } finally {
+            dst.limit(savedLimit);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Moves as many read-ahead bytes as fit into {@code dst}. */
+    private void takeBuffered(ByteBuffer dst) {
+        int chunk = Math.min(dst.remaining(), buffer.remaining());
+        if (chunk > 0) {
+            int limit = buffer.limit();
+            buffer.limit(buffer.position() + chunk);
+            dst.put(buffer);
+            buffer.limit(limit);
         }
     }
 
