@@ -2,6 +2,7 @@ package dev.pyconcurrent.futures;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,16 +17,18 @@ import java.util.Set;
  * returning itself, so it fits a for-each loop once) and {@link AutoCloseable}, where CPython relies on the
  * generator's {@code finally}; {@code hasNext()} never blocks (it says whether futures remain), {@code next()}
  * blocks and throws {@link FutureTimeoutException} ({@code "2 (of 4) futures unfinished"}) when the deadline passes.
- * Futures already completed at the start are yielded first, in input order. Not thread-safe: one consumer.
+ * Futures already completed at the start are yielded first, in input order, then those that completed while the
+ * iterator was being set up, then the rest in completion order. Not thread-safe: one consumer.
  *
  * <h2>States</h2>
  * <pre>
- *   NEW       -> ITERATING  first hasNext()/next(): dedupe, lock all, split completed/pending, install the waiter
+ *   NEW       -> ITERATING  first hasNext()/next(): dedupe and split completed/pending without locks, then lock only
+ *                           the pending ones, re-check them and install the waiter on those still pending
  *   ITERATING -> FINISHED   last future yielded, the deadline passed, the thread was interrupted, or close()
  *   NEW       -> FINISHED   close() before use (nothing was ever installed)
  * </pre>
- * On FINISHED the waiter is removed from every future not yet yielded and all references are dropped; a yielded
- * future is dropped from every internal collection before it is returned (CPython issue 27144: the iterator must
+ * On FINISHED the waiter is removed from every future not yet yielded (a no-op on those it was never installed on)
+ * and all references are dropped; a yielded future is dropped from every internal collection before it is returned (CPython issue 27144: the iterator must
  * not keep finished futures alive).
  *
  * @param <F> the future type
@@ -96,28 +99,38 @@ public final class AsCompletedIterator<F extends Future<?>> implements Iterator<
         finish();
     }
 
+    /**
+     * CPython's set-up before the first yield, without CPython's "lock everything". One lock-free pass
+     * ({@link FutureScan}) queues the futures already completed, in input order: a future read as FINISHED or
+     * CANCELLED_AND_NOTIFIED is terminal, so yielding it unlocked is safe (plain CANCELLED is not completed here, as
+     * in CPython). Only the rest is locked, in the global order, and re-checked: a future that completed between the
+     * scan and its locking is queued next (it will never notify again, so waiting for it would hang); the others
+     * cannot complete while locked, so they get the waiter before they can complete and none is lost.
+     */
     private void start() {
         if (started) {
             return;
         }
         started = true;
         deadline = Timeouts.deadline(timeout);
-        unyielded = Futures.dedupe(source);
+        FutureScan<F> scan = new FutureScan<>(source);
         source = null;
+        unyielded = scan.all;
         total = unyielded.size();
-        ready = new ArrayDeque<>();
+        ready = new ArrayDeque<>(scan.completed);
         pending = new LinkedHashSet<>();
-        AcquireFutures locks = new AcquireFutures(unyielded);
+        List<F> watched = new ArrayList<>(scan.pending.size());
+        AcquireFutures locks = new AcquireFutures(scan.pending);
         try {
-            for (F f : unyielded) {
-                if (Futures.isCompleted(f.currentState())) {
+            for (F f : scan.pending) {
+                if (Futures.isCompleted(f.currentState())) { // stable: we hold f's lock
                     ready.add(f);
                 } else {
+                    watched.add(f);
                     pending.add(f);
                 }
             }
-            // Under the locks, so every future in 'pending' reports its completion to this waiter.
-            waiter = (AsCompletedWaiter) Futures.createAndInstallWaiters(unyielded, null);
+            waiter = (AsCompletedWaiter) Futures.createAndInstallWaiters(watched, null);
         } finally {
             locks.close();
         }

@@ -597,6 +597,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
                 case CANCELLED -> w.addCancelled(this);
             }
         }
+        // Every caller has just moved to FINISHED or CANCELLED_AND_NOTIFIED, which are terminal: this future never
+        // notifies again, and no waiter is ever added to a completed future. Dropping the list frees the waiters
+        // and lets removeWaiter() skip the lock (CPython keeps the list; nothing can observe the difference).
+        waiters = null;
     }
 
     private enum WaiterEvent { RESULT, EXCEPTION, CANCELLED }
@@ -606,7 +610,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return lock;
     }
 
-    /** Caller holds the lock. */
+    /** Caller holds the lock and has seen this future not completed under it (see notifyWaitersLocked). */
     void addWaiterLocked(Waiter waiter) {
         if (waiters == null) {
             waiters = new ArrayList<>(2);
@@ -614,12 +618,31 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         waiters.add(waiter);
     }
 
-    void removeWaiter(Waiter waiter) {
+    /**
+     * Uninstalls {@code waiter} (a no-op if it was never installed here).
+     *
+     * @return true if this future was completed (FINISHED or CANCELLED_AND_NOTIFIED) at the moment of removal, which
+     *         is exactly when it has told the waiter: the state change and the notification happen in one critical
+     *         section. {@link Futures#wait} uses this as CPython uses {@code waiter.finished_futures}.
+     */
+    boolean removeWaiter(Waiter waiter) {
+        // Lock-free when completed. Race reasoning: the state is written under the lock, in the same critical
+        // section as notifyWaitersLocked(), which ends by dropping the list. If we read a completed state, that
+        // section has run or is running and leaves nothing to remove, and no waiter is added later
+        // (addWaiterLocked is only called on futures seen pending under the lock). The section may still be
+        // telling the waiter; that is why callers take the returned flag, not the waiter's record, as the truth.
+        // Plain CANCELLED is not terminal for waiters (CANCELLED_AND_NOTIFIED still notifies): take the lock.
+        FutureState s = state;
+        if (s == FINISHED || s == CANCELLED_AND_NOTIFIED) {
+            return true;
+        }
         lock.lock();
         try {
             if (waiters != null) {
                 waiters.remove(waiter);
             }
+            s = state;
+            return s == FINISHED || s == CANCELLED_AND_NOTIFIED;
         } finally {
             lock.unlock();
         }

@@ -1,8 +1,10 @@
 package dev.pyconcurrent.futures;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,60 +46,111 @@ public final class Futures {
     }
 
     /**
-     * CPython's {@code wait(fs, timeout, return_when)}. Under all the futures' locks (taken in a global order) it
-     * collects what is already completed and returns at once if that satisfies {@code returnWhen}; otherwise it
-     * installs one waiter on every future, releases the locks, blocks on the waiter's event until it fires or the
-     * timeout passes, and removes the waiter again. A timeout is not an error: the caller sees it in
+     * CPython's {@code wait(fs, timeout, return_when)}: returns at once if {@code returnWhen} already holds;
+     * otherwise installs one waiter on every future not yet completed, blocks on the waiter's event until it fires or
+     * the timeout passes, and removes the waiter again. A timeout is not an error: the caller sees it in
      * {@code notDone}.
+     *
+     * <p>Java differs in how much it locks (the result is the same). CPython takes every future's lock, checks,
+     * and installs the waiter on every future. Here:
+     * <ol>
+     *   <li>one lock-free pass ({@link FutureScan}) dedupes and reads each state once. If that already satisfies
+     *       {@code returnWhen}, it returns without taking any lock (for FIRST_COMPLETED/FIRST_EXCEPTION after a
+     *       second read of the pending futures proves the scan was a snapshot, see {@link FutureScan#stillPending()});</li>
+     *   <li>otherwise it locks, in the global order, only the futures still pending, re-checks them under their
+     *       locks, and installs the waiter only on those still pending (a completed future never notifies again).</li>
+     * </ol>
+     * With 100,000 futures this avoids sorting and locking the completed ones, and shortens the time workers
+     * completing the others block on locks the waiting thread holds.
      *
      * @param fs         the futures; duplicates are ignored
      * @param timeout    how long to wait, null for no limit
      * @param returnWhen which condition ends the wait
      * @param <F>        the future type
-     * @return the completed and the not completed futures
+     * @return the completed and the not completed futures, each in input order
      * @throws WaitInterruptedException if the thread was interrupted while blocked
      */
     public static <F extends Future<?>> DoneAndNotDoneFutures<F> wait(Iterable<? extends F> fs, Duration timeout,
                                                                       ReturnWhen returnWhen) {
         Objects.requireNonNull(returnWhen, "returnWhen");
         long deadline = Timeouts.deadline(timeout);
-        Set<F> all = dedupe(fs);
-        Set<F> done = new LinkedHashSet<>();
+        FutureScan<F> scan = new FutureScan<>(fs);
+        // Unlocked early return. Why reporting a future read as completed without its lock is safe: FINISHED and
+        // CANCELLED_AND_NOTIFIED are terminal and the state is volatile, so it is still completed when we return
+        // (and its exception, written before the state, is visible for the FIRST_EXCEPTION test). Plain CANCELLED
+        // is not completed for wait(), as in CPython (isCompleted), so a cancelled future alone never ends a wait
+        // before the executor acknowledges it.
+        if (scan.pending.isEmpty()) {
+            return allDone(scan.all); // every return condition holds when everything is completed
+        }
+        if ((returnWhen == ReturnWhen.FIRST_COMPLETED && !scan.completed.isEmpty()
+                || returnWhen == ReturnWhen.FIRST_EXCEPTION && scan.anyRaised) && scan.stillPending()) {
+            // The second read proved the scan a snapshot (what CPython sees under all locks): done = completed,
+            // notDone = pending at one instant. If some pending future completed meanwhile, the locked path below
+            // reports it as done instead, as CPython would.
+            return split(scan.all, scan.pending);
+        }
+        return waitLocked(scan, timeout != null, deadline, returnWhen);
+    }
+
+    /** The slow path of {@link #wait(Iterable, Duration, ReturnWhen)}: lock the pending futures, check, block. */
+    private static <F extends Future<?>> DoneAndNotDoneFutures<F> waitLocked(FutureScan<F> scan, boolean timed,
+                                                                             long deadline, ReturnWhen returnWhen) {
+        // 'watched' is what stays pending under the locks, in input order; 'lateCompleted' says something completed
+        // between the unlocked scan and the locking. A future that completes in that window is not lost: we read its state
+        // again under its own lock below. A future that completes after we took its lock cannot complete until we
+        // release it, and by then the waiter is installed on it, so it reports to the waiter.
+        List<F> watched = new ArrayList<>(scan.pending.size());
+        boolean lateCompleted = false;
+        boolean lateRaised = false;
         Waiter waiter;
-        AcquireFutures locks = new AcquireFutures(all);
+        AcquireFutures locks = new AcquireFutures(scan.pending);
         try {
-            for (F f : all) {
-                if (isCompleted(f.currentState())) {
-                    done.add(f);
+            for (F f : scan.pending) {
+                FutureState s = f.currentState(); // stable: we hold f's lock and every transition takes it
+                if (Futures.isCompleted(s)) {
+                    lateCompleted = true;
+                    lateRaised |= s == FutureState.FINISHED && f.storedException() != null;
+                } else {
+                    watched.add(f);
                 }
             }
-            if (returnWhen == ReturnWhen.FIRST_COMPLETED && !done.isEmpty()
-                    || returnWhen == ReturnWhen.FIRST_EXCEPTION && anyRaised(done)
-                    || done.size() == all.size()) {
-                return split(all, done);
+            // Holding the locks of all still-pending futures (the others are terminal), this is the same snapshot
+            // CPython checks under all locks.
+            if (watched.isEmpty()
+                    || returnWhen == ReturnWhen.FIRST_COMPLETED && (lateCompleted || !scan.completed.isEmpty())
+                    || returnWhen == ReturnWhen.FIRST_EXCEPTION && (lateRaised || scan.anyRaised)) {
+                return watched.isEmpty() ? allDone(scan.all) : split(scan.all, watched);
             }
-            // Still under the locks: no future can complete between the check above and the installation, so
-            // the waiter's pending count is exact and no completion is missed.
-            waiter = createAndInstallWaiters(all, returnWhen);
+            // Still under the locks: none of 'watched' can complete before its waiter is installed, so the pending
+            // count is exact and no completion is missed.
+            waiter = createAndInstallWaiters(watched, returnWhen);
         } finally {
             locks.close();
         }
+        InterruptedException interrupted = null;
         try {
-            waiter.event.await(timeout != null, deadline);
+            waiter.event.await(timed, deadline);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitInterruptedException(all.size() + " futures", e);
-        } finally {
-            for (F f : all) {
-                f.removeWaiter(waiter);
+            interrupted = e;
+        }
+        // Remove the waiter (CPython's finally block). A watched future counts as done iff it was completed when
+        // its waiter was removed: under its lock that is the same as "it has told the waiter" (CPython's
+        // finished_futures), since the state change and the notification share one critical section.
+        List<F> stillPending = new ArrayList<>();
+        for (F f : watched) {
+            if (!f.removeWaiter(waiter)) {
+                stillPending.add(f);
             }
         }
-        for (Future<?> f : waiter.finishedSnapshot()) {
-            @SuppressWarnings("unchecked")
-            F typed = (F) f; // recorded futures are elements of 'all'
-            done.add(typed);
+        if (interrupted != null) {
+            Thread.currentThread().interrupt();
+            throw new WaitInterruptedException(scan.all.size() + " futures", interrupted);
         }
-        return split(all, done);
+        if (stillPending.isEmpty()) {
+            return allDone(scan.all);
+        }
+        return split(scan.all, stillPending);
     }
 
     /**
@@ -126,54 +179,52 @@ public final class Futures {
         return asCompleted(fs, null);
     }
 
-    static <F extends Future<?>> Set<F> dedupe(Iterable<? extends F> fs) {
-        Objects.requireNonNull(fs, "fs");
-        Set<F> all = new LinkedHashSet<>();
-        for (F f : fs) {
-            all.add(Objects.requireNonNull(f, "futures must not contain null"));
-        }
-        return all;
-    }
-
     /** The states wait()/asCompleted() treat as completed; plain CANCELLED is deliberately missing. */
     static boolean isCompleted(FutureState s) {
         return s == FutureState.FINISHED || s == FutureState.CANCELLED_AND_NOTIFIED;
     }
 
-    private static boolean anyRaised(Set<? extends Future<?>> done) {
-        for (Future<?> f : done) {
-            if (f.currentState() == FutureState.FINISHED && f.storedException() != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Caller holds every future's lock. */
-    static Waiter createAndInstallWaiters(Set<? extends Future<?>> fs, ReturnWhen returnWhen) {
+    /**
+     * CPython's {@code _create_and_install_waiters}, given only futures that are still pending: the caller holds
+     * the lock of every one of them and has just checked that none is completed, so the pending count is their
+     * number. ({@code returnWhen == null} is CPython's private {@code _AS_COMPLETED}.)
+     */
+    static Waiter createAndInstallWaiters(List<? extends Future<?>> pendingLocked, ReturnWhen returnWhen) {
         Waiter waiter;
         if (returnWhen == null) {
-            waiter = new AsCompletedWaiter(); // CPython's private _AS_COMPLETED
+            waiter = new AsCompletedWaiter();
         } else if (returnWhen == ReturnWhen.FIRST_COMPLETED) {
             waiter = new FirstCompletedWaiter();
         } else {
-            int pending = 0;
-            for (Future<?> f : fs) {
-                if (!isCompleted(f.currentState())) {
-                    pending++;
-                }
-            }
-            waiter = new AllCompletedWaiter(pending, returnWhen == ReturnWhen.FIRST_EXCEPTION);
+            waiter = new AllCompletedWaiter(pendingLocked.size(), returnWhen == ReturnWhen.FIRST_EXCEPTION);
         }
-        for (Future<?> f : fs) {
+        for (Future<?> f : pendingLocked) {
             f.addWaiterLocked(waiter);
         }
         return waiter;
     }
 
-    private static <F extends Future<?>> DoneAndNotDoneFutures<F> split(Set<F> all, Set<F> done) {
-        Set<F> notDone = new LinkedHashSet<>(all);
-        notDone.removeAll(done);
-        return new DoneAndNotDoneFutures<>(Collections.unmodifiableSet(done), Collections.unmodifiableSet(notDone));
+    /** Everything completed: the deduped input set is the done set as it is, no copy. */
+    private static <F extends Future<?>> DoneAndNotDoneFutures<F> allDone(Set<F> all) {
+        return new DoneAndNotDoneFutures<>(Collections.unmodifiableSet(all), Set.of());
+    }
+
+    /**
+     * Splits {@code all} (input order) into done and not done in one pass; {@code notDone} is a sub-list of
+     * {@code all} in the same order, so a merge walk replaces a hash lookup per future.
+     */
+    private static <F extends Future<?>> DoneAndNotDoneFutures<F> split(Set<F> all, List<F> notDone) {
+        Set<F> done = new LinkedHashSet<>(Math.max(16, (int) ((all.size() - notDone.size()) / 0.75f) + 1));
+        Set<F> notDoneSet = new LinkedHashSet<>(Math.max(16, (int) (notDone.size() / 0.75f) + 1));
+        int next = 0;
+        for (F f : all) {
+            if (next < notDone.size() && notDone.get(next) == f) {
+                notDoneSet.add(f);
+                next++;
+            } else {
+                done.add(f);
+            }
+        }
+        return new DoneAndNotDoneFutures<>(Collections.unmodifiableSet(done), Collections.unmodifiableSet(notDoneSet));
     }
 }

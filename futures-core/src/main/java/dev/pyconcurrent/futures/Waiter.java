@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Base of the objects {@link Futures#wait} and {@link Futures#asCompleted} install on every future they watch.
+ * Base of the objects {@link Futures#wait} and {@link Futures#asCompleted} install on every future they watch that
+ * is not completed yet (CPython installs on all; a completed future never notifies again, so Java skips those).
  *
  * <p>CPython counterpart: {@code Lib/concurrent/futures/_base.py: _Waiter}. A future calls one of the three
  * {@code add*} methods <em>while holding its own lock</em>, in the transition that made it count as completed
@@ -36,10 +37,5 @@ abstract class Waiter {
 
     final synchronized void record(Future<?> future) {
         finishedFutures.add(future);
-    }
-
-    /** @return a copy of what was recorded so far */
-    final synchronized List<Future<?>> finishedSnapshot() {
-        return new ArrayList<>(finishedFutures);
     }
 }

@@ -248,6 +248,93 @@ class FutureConcurrencyTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> fs.stream().allMatch(f -> f.waiterCount() == 0));
     }
 
+    /**
+     * The unlocked scan of {@code wait}/{@code asCompleted} against live completions: while three threads complete
+     * futures, two threads keep waiting (every return condition, no timeout) and iterating over overlapping
+     * windows with duplicates. A lost completion hangs a wait (bounded by {@code @Timeout} and the joins); a lock
+     * order mistake deadlocks; a leaked waiter stays on a future.
+     */
+    @Test
+    void waitsOnOverlappingSetsWhileFuturesCompleteLoseNothingAndLeakNoWaiter() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                fs.add(new Future<>());
+            }
+            ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> waiters = List.of(
+                    new Thread(() -> guarded(failures, () -> waitOnWindowsUntilAllDone(fs, go, false))),
+                    new Thread(() -> guarded(failures, () -> waitOnWindowsUntilAllDone(fs, go, true))));
+            startAll(waiters);
+            List<Thread> completers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int offset = t;
+                completers.add(new Thread(() -> {
+                    awaitLatch(go);
+                    for (int i = offset; i < fs.size(); i += 3) {
+                        completeSomehow(fs.get(i), i);
+                    }
+                }));
+            }
+            startAll(completers);
+            go.countDown();
+            joinAll(completers);
+            joinAll(waiters);
+            String where = "round " + round;
+            assertTrue(failures.isEmpty(), () -> where + ": " + failures);
+            for (Future<Integer> f : fs) {
+                assertEquals(0, f.waiterCount(), where + ": leaked waiter on " + f);
+            }
+        }
+    }
+
+    private static void guarded(ConcurrentLinkedQueue<Throwable> failures, Runnable body) {
+        try {
+            body.run();
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+
+    /** Checks each result against the return condition; ends a few calls after everything completed. */
+    private static void waitOnWindowsUntilAllDone(List<Future<Integer>> fs, CountDownLatch go, boolean asCompleted) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        awaitLatch(go);
+        int callsAfterAllDone = 0;
+        for (int call = 0; call < 5000 && callsAfterAllDone < 5; call++) {
+            if (allDone(fs)) {
+                callsAfterAllDone++;
+            }
+            int from = random.nextInt(fs.size());
+            List<Future<Integer>> window = new ArrayList<>(fs.subList(from, Math.min(fs.size(), from + 1 + random.nextInt(200))));
+            window.add(window.get(random.nextInt(window.size()))); // a duplicate
+            Set<Future<Integer>> distinct = new HashSet<>(window);
+            if (asCompleted) {
+                Set<Future<Integer>> yielded = new HashSet<>();
+                for (Future<Integer> f : Futures.asCompleted(window)) {
+                    assertTrue(Futures.isCompleted(f.currentState()), "yielded before completing: " + f);
+                    assertTrue(yielded.add(f), "yielded twice: " + f);
+                }
+                assertEquals(distinct, yielded);
+                continue;
+            }
+            ReturnWhen how = ReturnWhen.values()[random.nextInt(3)];
+            DoneAndNotDoneFutures<Future<Integer>> r = Futures.wait(window, null, how);
+            assertEquals(distinct.size(), r.done().size() + r.notDone().size(), how + ": not a partition");
+            Set<Future<Integer>> union = new HashSet<>(r.done());
+            union.addAll(r.notDone());
+            assertEquals(distinct, union, how + ": not a partition");
+            r.done().forEach(f -> assertTrue(Futures.isCompleted(f.currentState()), how + ": not done " + f));
+            switch (how) {
+                case ALL_COMPLETED -> assertTrue(r.notDone().isEmpty(), "ALL_COMPLETED left " + r.notDone());
+                case FIRST_COMPLETED -> assertFalse(r.done().isEmpty(), "FIRST_COMPLETED returned nothing done");
+                case FIRST_EXCEPTION -> assertTrue(r.notDone().isEmpty()
+                        || r.done().stream().anyMatch(f -> f.storedException() != null), "FIRST_EXCEPTION too early");
+            }
+        }
+    }
+
     private static boolean allDone(List<Future<Integer>> fs) {
         for (Future<Integer> f : fs) {
             if (!Futures.isCompleted(f.currentState())) {
