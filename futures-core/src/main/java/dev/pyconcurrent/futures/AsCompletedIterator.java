@@ -28,8 +28,8 @@ import java.util.Set;
  *   NEW       -> FINISHED   close() before use (nothing was ever installed)
  * </pre>
  * On FINISHED the waiter is removed from every future not yet yielded (a no-op on those it was never installed on)
- * and all references are dropped; a yielded future is dropped from every internal collection before it is returned (CPython issue 27144: the iterator must
- * not keep finished futures alive).
+ * and all references are dropped; a yielded future is dropped from every internal collection before it is returned
+ * (CPython issue 27144: the iterator must not keep finished futures alive).
  *
  * @param <F> the future type
  */

@@ -45,7 +45,8 @@ import static dev.pyconcurrent.futures.FutureState.RUNNING;
  *       the lock; a finished future never changes again, and the values are written before the volatile state
  *       write that publishes them.</li>
  *   <li>The condition object and the callback/waiter lists are created only when first needed, so a future that
- *       nobody blocks on costs one lock and a few fields.</li>
+ *       nobody blocks on costs one lock and a few fields. The waiter list is dropped again when the future completes
+ *       (it will never notify again), so removing a waiter from a completed future needs no lock.</li>
  *   <li>{@link #asCompletableFuture()} bridges into {@link CompletionStage} pipelines.</li>
  * </ul>
  *
