@@ -1,7 +1,6 @@
 package dev.pyconcurrent.process.pool;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +10,8 @@ import dev.pyconcurrent.process.pool.ManagerEvent.WorkerGone;
 import dev.pyconcurrent.process.spawn.ExitStatus;
 
 /**
- * The one management thread of a pool: moves calls into the call queue, collects results, sets futures, replaces
- * workers, and breaks or shuts down the pool.
+ * The one management thread of a pool: moves calls into the call queue when work backs up, replaces workers, and
+ * breaks or shuts down the pool.
  *
  * <p>CPython counterpart: {@code Lib/concurrent/futures/process.py: _ExecutorManagerThread}, with the same steps per
  * loop: {@code add_call_item_to_queue}, wait for a result/wakeup/death ({@code wait_result_broken_or_wakeup}),
@@ -20,7 +19,12 @@ import dev.pyconcurrent.process.spawn.ExitStatus;
  * {@code terminate_broken}. Java differs: it drains every event already queued before checking the flags (fewer
  * wake-ups per result under load), and worker deaths arrive as events with a reason, so deliberate kills
  * ({@code cancel(true)}, task timeout) and, with {@code replaceCrashedWorkers}, crashes lead to a replacement worker
- * instead of a broken pool.
+ * instead of a broken pool. And it no longer sets futures from results, nor moves every call: the channel thread
+ * that reads a result sets its future ({@link WorkerChannel#completeCall}), and {@code submit} hands a call straight
+ * to a call queue with room when nothing waits ahead of it. Both cut a thread wake-up per call (the hot path went
+ * caller → manager → channel → worker → channel → manager → caller); this thread is woken only when work backs up
+ * (a channel took a call while work ids wait), for deaths, breaks and shutdown. Deaths still arrive after the
+ * dead worker's last result, since the same channel thread sets that result and then reports the death.
  *
  * <p>Loop goals: (1) the call queue is refilled after every event; (2) a broken pool fails every pending future
  * exactly once, each with its own exception instance (gh-101267), and kills every worker; (3) the thread exits once
@@ -34,8 +38,6 @@ final class ExecutorManagerThread extends Thread {
             "A child process terminated abruptly, the process pool is not usable anymore";
 
     private final ProcessPoolExecutor pool;
-    /** Calls taken by a worker that died before they reached it; sent again first (replace mode). */
-    private final ArrayDeque<WorkItem> requeued = new ArrayDeque<>();
     private boolean pendingCancelled;
     // Why the pool broke; set once, acted on after the current batch of events.
     private String brokenMessage;
@@ -80,10 +82,23 @@ final class ExecutorManagerThread extends Thread {
         }
     }
 
-    /** CPython's {@code add_call_item_to_queue}: fill the call queue from the work ids, never blocking. */
+    /**
+     * CPython's {@code add_call_item_to_queue}: fill the call queue from the work ids, never blocking. Under the feed
+     * lock, so {@code submit}'s direct hand-off never overtakes an item this loop has polled but not yet added, and
+     * never takes the room this loop counted on.
+     */
     private void addCallItemToQueue() {
+        pool.callQueueFeedLock.lock();
+        try {
+            fillCallQueue();
+        } finally {
+            pool.callQueueFeedLock.unlock();
+        }
+    }
+
+    private void fillCallQueue() {
         while (pool.callQueue.remainingCapacity() > 0) {
-            WorkItem again = requeued.pollFirst();
+            WorkItem again = pool.requeued.pollFirst();
             if (again != null) {
                 if (pool.pendingWorkItems.containsKey(again.workId)) {
                     again.place.set(WorkItem.IN_CALL_QUEUE);
@@ -113,32 +128,10 @@ final class ExecutorManagerThread extends Thread {
     private void handle(ManagerEvent event) {
         if (event == ManagerEvent.WAKEUP) {
             pool.clearWakeup();
-        } else if (event instanceof ManagerEvent.Result result) {
-            processResultItem(result);
         } else if (event instanceof WorkerGone gone) {
             processWorkerGone(gone);
         } else if (event instanceof ManagerEvent.Broken b) {
             breakPool(b.message(), b.cause(), null);
-        }
-    }
-
-    /** CPython's {@code process_result_item}. */
-    private void processResultItem(ManagerEvent.Result result) {
-        if (result.worker() != null && !result.retiring()) {
-            pool.idleWorkerNumber.incrementAndGet();
-        }
-        WorkItem item = pool.pendingWorkItems.remove(result.item().workId);
-        if (item == null) {
-            return; // cancelled while running, or failed by a break
-        }
-        // try*: a cancel(true) may have won the race (its worker died just after sending this).
-        // Traced before the set: once set, the waiting caller may run (and print) before this thread does.
-        if (result.failure() != null) {
-            pool.trace.futureSet(item.workId, "exception");
-            item.future.trySetException(result.failure());
-        } else {
-            pool.trace.futureSet(item.workId, "result");
-            item.future.trySetResult(result.value());
         }
     }
 
@@ -150,8 +143,8 @@ final class ExecutorManagerThread extends Thread {
                 break;
             case KILLED_TO_CANCEL:
                 // Future.cancel(true) moves the future to CANCELLED_AND_NOTIFIED once the hook returned; setting an
-                // exception here could beat it to the future's lock. If the result won instead, the Result event
-                // already removed the item. So only forget the item.
+                // exception here could beat it to the future's lock. If the result won instead, the channel thread
+                // already removed the item (before it reported the death). So only forget the item.
                 if (gone.running() != null) {
                     pool.pendingWorkItems.remove(gone.running().workId);
                 }
@@ -199,7 +192,7 @@ final class ExecutorManagerThread extends Thread {
 
     private void requeue(WorkItem unsent) {
         if (unsent != null && pool.pendingWorkItems.containsKey(unsent.workId)) {
-            requeued.addLast(unsent);
+            pool.requeued.addLast(unsent);
         }
     }
 
@@ -265,7 +258,7 @@ final class ExecutorManagerThread extends Thread {
         pool.pendingWorkItems.clear();
         pool.workIds.clear();
         pool.callQueue.clear();
-        requeued.clear();
+        pool.requeued.clear();
         for (WorkerHandle worker : pool.processes.values()) {
             worker.killFor(WorkerHandle.NOT_STOPPED);
         }

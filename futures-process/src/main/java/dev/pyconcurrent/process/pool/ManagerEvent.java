@@ -4,7 +4,8 @@ package dev.pyconcurrent.process.pool;
  * What the executor manager thread waits for: the messages of its inbox.
  *
  * <p>CPython counterpart: the three things {@code _ExecutorManagerThread.wait_result_broken_or_wakeup} waits on with
- * {@code multiprocessing.connection.wait}: the result queue's reader (→ {@link Result}), the wakeup pipe
+ * {@code multiprocessing.connection.wait}: the result queue's reader (no event here: the channel thread that reads a result sets
+ * its future itself, see {@code WorkerChannel.completeCall}), the wakeup pipe
  * (→ {@link #WAKEUP}) and the worker sentinels (→ {@link WorkerGone}). Here one blocking queue carries all three,
  * fed by the worker channels, {@code submit}/{@code shutdown}, and the workers' exit watchers.
  */
@@ -16,15 +17,6 @@ interface ManagerEvent {
             return "WAKEUP";
         }
     };
-
-    /**
-     * A {@code _ResultItem}: the outcome of one call ({@code failure} null on success). {@code worker} is null when
-     * the call failed in the parent before reaching a worker (its serialization: CPython's
-     * {@code _on_queue_feeder_error}). {@code retiring} is CPython's {@code exit_pid}.
-     */
-    record Result(WorkItem item, Object value, Throwable failure, WorkerHandle worker, boolean retiring)
-            implements ManagerEvent {
-    }
 
     /** Why a worker is gone. */
     enum GoneReason {

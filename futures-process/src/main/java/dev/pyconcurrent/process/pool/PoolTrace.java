@@ -13,9 +13,12 @@ import java.io.PrintStream;
  * must be fast and must not block. Every method has an empty default.
  *
  * <p>Step numbers are the article's: (1) the caller puts the work item in the work queue and gets its future,
- * (2) the manager thread moves it into the call queue, (3) a worker takes it, (4) the worker puts the result on
- * the result queue, (5) the manager thread sets the future, (6) the caller gets the result from the future (that
- * last step happens in the caller's code, so there is no hop for it). Each hop is reported just before the action
+ * (2) it is moved into the call queue, (3) a worker takes it, (4) the worker's result arrives, (5) the future is
+ * set, (6) the caller gets the result from the future (that
+ * last step happens in the caller's code, so there is no hop for it). Java differs in who does steps 2 and 5: the
+ * manager thread moves a call only when work backs up ({@code submit} moves it itself when nothing waits ahead and
+ * there is room), and the worker's channel thread sets the future from the result it read (CPython's manager does
+ * both); each saves a thread wake-up per call. Each hop is reported just before the action
  * that lets the next stage proceed, so one listener sees a work item's hops in order.
  */
 public interface PoolTrace {
@@ -23,7 +26,10 @@ public interface PoolTrace {
     default void submitted(long workId, Object task) {
     }
 
-    /** Step 2: the manager thread moves the item into the call queue; its future is now RUNNING. */
+    /**
+     * Step 2: the item moves into the call queue (on the manager thread, or on the caller's thread when it could go
+     * straight there); its future is now RUNNING.
+     */
     default void movedToCallQueue(long workId) {
     }
 
@@ -31,12 +37,13 @@ public interface PoolTrace {
     default void takenByWorker(long workId, long pid) {
     }
 
-    /** Step 4: the worker's result (or failure) arrived on the result queue. */
+    /** Step 4: the worker's result (or failure) arrived (read by the worker's channel thread). */
     default void resultQueued(long workId, long pid, boolean failed) {
     }
 
     /**
-     * Step 5: the manager thread sets the future (reported just before, so before any waiter wakes);
+     * Step 5: the future is set, by the channel thread for results, by the manager for failures it decides
+     * (reported just before, so before any waiter wakes);
      * {@code outcome} is "result", "exception" or "cancelled".
      */
     default void futureSet(long workId, String outcome) {

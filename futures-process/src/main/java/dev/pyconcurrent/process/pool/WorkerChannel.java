@@ -16,7 +16,7 @@ import dev.pyconcurrent.process.pool.worker.WireReader;
 
 /**
  * The pool-side half of one worker: a thread that takes calls from the shared call queue, sends each to its worker,
- * reads the result and puts it on the manager's result queue.
+ * reads the result and sets the call's future (see {@link #completeCall} for why here and not in the manager).
  *
  * <p>CPython counterpart: none as a class. In CPython the worker processes themselves "scramble" for calls on the
  * shared call queue, and the queue's feeder thread pickles the calls. Here each worker has its own socket, and this
@@ -111,7 +111,7 @@ final class WorkerChannel implements Runnable {
             } catch (RuntimeException unserializable) {
                 // CPython's _SafeQueue._on_queue_feeder_error: this call fails, the pool goes on.
                 worker.current = null;
-                pool.inbox.add(new ManagerEvent.Result(item, null, unserializable, null, false));
+                completeCall(item, null, unserializable, false, false);
                 continue;
             }
             try {
@@ -174,12 +174,52 @@ final class WorkerChannel implements Runnable {
         }
         worker.current = null;
         pool.trace.resultQueued(workId, worker.pid(), failure != null);
-        pool.inbox.add(new ManagerEvent.Result(item, value, failure, worker, retiring));
+        completeCall(item, value, failure, !retiring, true);
         if (retiring) {
             reportGone(GoneReason.EXITED_AS_ASKED, null, null, null);
             return false;
         }
         return true;
+    }
+
+    /**
+     * CPython's {@code process_result_item}, run on this thread instead of the manager's (Java divergence: CPython's
+     * manager thread sets every future). Handing the result to the manager cost two thread wake-ups per call; the
+     * manager keeps everything that needs a global view (deaths, breaking, shutdown, replacements).
+     *
+     * <p>Races, reasoned: (1) <em>break</em>: {@code terminateBroken} fails every item still in pendingWorkItems with
+     * {@code trySetException}; this thread first removes the item and only sets the future if the removal was its
+     * own, and both sides use {@code trySet*}, so each future is completed exactly once, by whichever came first.
+     * (2) <em>cancel(true)</em>: the cancel hook kills the worker only while {@code worker.current} is this item, and
+     * the caller cleared it before coming here; if the kill still landed, the result wins ({@code trySet*}) and the
+     * death is reported after it by this same thread, finding the item gone. (3) <em>shutdown</em>: the manager exits
+     * once shutdown is flagged and pendingWorkItems is empty, but it only looks after an event; so when the flag is
+     * set this thread wakes it after the removal. Either the flag was set before the read here (then we wake it), or
+     * it was set after the removal, and shutdown's own wakeup makes the manager look at an empty map. (4) <em>a
+     * worker's death</em> is reported by this same thread after this returns, so the manager never sees a death
+     * before that worker's last result, as before. (5) the trace: {@code resultQueued} then {@code futureSet}, both
+     * before the future is set, on one thread: in order.
+     *
+     * @param idleAgain the worker is free for the next call (not retiring, and the call reached it)
+     * @param fromWorker false when the call failed here before reaching the worker (its serialization)
+     */
+    private void completeCall(WorkItem item, Object value, Throwable failure, boolean idleAgain, boolean fromWorker) {
+        if (idleAgain && fromWorker) {
+            pool.idleWorkerNumber.incrementAndGet(); // before the future is set: a submit it triggers sees the idle worker
+        }
+        WorkItem owned = pool.pendingWorkItems.remove(item.workId);
+        if (owned != null) {
+            if (failure != null) {
+                pool.trace.futureSet(item.workId, "exception");
+                item.future.trySetException(failure);
+            } else {
+                pool.trace.futureSet(item.workId, "result");
+                item.future.trySetResult(value);
+            }
+        }
+        if (pool.shutdownThread) {
+            pool.wakeup(); // the manager may be waiting for this, the last pending item, before it joins the workers
+        }
     }
 
     private PoolCalls.ChunkResult readChunk(WireReader in) {
@@ -216,6 +256,12 @@ final class WorkerChannel implements Runnable {
                 item.worker = worker;
                 worker.current = item;
                 if (item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.TAKEN)) {
+                    // Taking made room in the call queue. If calls wait for it, only the manager may move them (FIFO),
+                    // so wake it. If none wait now, a later submit either hands its call over itself or wakes the
+                    // manager itself: no wake-up is lost, and an idle pool's round trip wakes nobody here.
+                    if (pool.callsWaitForCallQueue()) {
+                        pool.wakeup();
+                    }
                     return item;
                 }
                 worker.current = null; // cancel(true) withdrew it between the queue and here

@@ -229,4 +229,37 @@ class ProcessPoolExtrasTest {
                     hops);
         }
     }
+    @Test
+    void callsEnterTheCallQueueAndStartInSubmissionOrderWhetherOrNotTheManagerMovesThem() {
+        // Both paths into the call queue (submit's direct hand-off while nothing waits, the manager's when work backs
+        // up) are in play here: a burst of 300 quick calls to one worker fills the call queue many times over.
+        List<Long> moved = new CopyOnWriteArrayList<>();
+        List<Long> taken = new CopyOnWriteArrayList<>();
+        PoolTrace trace = new PoolTrace() {
+            @Override
+            public void movedToCallQueue(long workId) {
+                moved.add(workId);
+            }
+
+            @Override
+            public void takenByWorker(long workId, long pid) {
+                taken.add(workId);
+            }
+        };
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1).trace(trace).build()) {
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                fs.add(pool.submit(PoolTasks.PLUS_ONE, i));
+            }
+            for (int i = 0; i < 300; i++) {
+                assertEquals(i + 1, fs.get(i).result(TIMEOUT));
+            }
+            List<Long> inOrder = new ArrayList<>();
+            for (long id = 0; id < 300; id++) {
+                inOrder.add(id);
+            }
+            assertEquals(inOrder, moved);
+            assertEquals(inOrder, taken);
+        }
+    }
 }
