@@ -171,6 +171,7 @@ public class ProcessPoolExecutor extends Executor {
             }
         }
         this.spawner = new WorkerSpawner(this, initializerBytes, b.spawnOptions.toBuilder()
+                .addJvmOptions(WorkerSpawner.startUpOptions(b.spawnOptions.jvmOptions(), b.jvmOptions))
                 .addJvmOptions(b.jvmOptions.toArray(new String[0])).exitWithParent(true).keepParentAlive(false).build());
         PoolExitHook.register(this);
     }

@@ -3,10 +3,13 @@ package dev.pyconcurrent.process.spawn;
 import dev.pyconcurrent.ipc.host.ProcessAuthKey;
 
 import java.io.ByteArrayInputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.lang.reflect.InvocationTargetException;
 
 /**
  * The {@code main} class of every spawned child JVM.
@@ -18,7 +21,8 @@ import java.io.ObjectInputStream;
  *   <li>{@link ExitReport#install install the exit report} (so every later failure is reported correctly);</li>
  *   <li>replace {@code System.in} by an empty stream (CPython points the child's {@code sys.stdin} at
  *       {@code os.devnull}) and start the {@link ParentWatcher} on the real stdin;</li>
- *   <li>deserialize the payload into a {@link ChildEntryPoint} and run it;</li>
+ *   <li>deserialize the payload into a {@link ChildEntryPoint} (or rebuild it from plain fields, for a
+ *       {@link ChildJvmLauncher#dataPayload data payload}) and run it;</li>
  *   <li>leave with its status once the other non-daemon threads are done.</li>
  * </ol>
  *
@@ -74,8 +78,24 @@ public final class ChildBootstrap {
     }
 
     private static ChildEntryPoint deserialize(byte[] payload) throws IOException, ClassNotFoundException {
+        if (payload.length > 0 && payload[0] == ChildJvmLauncher.DATA_PAYLOAD_MARK) {
+            return fromData(payload);
+        }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
             return (ChildEntryPoint) in.readObject();
+        }
+    }
+
+    /** A {@link ChildJvmLauncher#dataPayload data payload}: no Java serialization on the start path. */
+    private static ChildEntryPoint fromData(byte[] payload) throws IOException, ClassNotFoundException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload, 1, payload.length - 1));
+        Class<?> type = Class.forName(in.readUTF(), true, ClassLoader.getSystemClassLoader());
+        try {
+            return (ChildEntryPoint) type.getMethod("fromData", DataInput.class).invoke(null, in);
+        } catch (InvocationTargetException e) {
+            throw new IOException("cannot rebuild " + type.getName() + " from its data payload", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IOException(type.getName() + " has no public static fromData(DataInput)", e);
         }
     }
 

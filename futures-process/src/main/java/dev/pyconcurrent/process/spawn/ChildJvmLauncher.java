@@ -32,6 +32,33 @@ public final class ChildJvmLauncher {
     private ChildJvmLauncher() {
     }
 
+    /**
+     * First byte of a <em>data payload</em>: an entry point rebuilt from plain {@code DataInput} fields instead of Java
+     * serialization (a Java serialization stream starts with 0xAC). See {@link #dataPayload}.
+     */
+    public static final byte DATA_PAYLOAD_MARK = 1;
+
+    /**
+     * A payload that {@link ChildBootstrap} turns into an entry point without Java serialization: it loads
+     * {@code type} and calls its {@code public static ChildEntryPoint fromData(java.io.DataInput)}, which reads
+     * {@code fields}. Why: the first {@code ObjectInputStream} of a JVM costs ≈ 25 ms (its filter configuration asks
+     * for a {@code System.Logger}, whose set-up scans every classpath entry for a {@code LoggerFinder}), paid before
+     * the child's code runs. A child that needs no object graph to start (a pool worker) skips it.
+     *
+     * @param fields what {@code type.fromData} reads, written with {@link java.io.DataOutputStream}
+     */
+    public static byte[] dataPayload(Class<? extends ChildEntryPoint> type, byte[] fields) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(fields.length + 64);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(DATA_PAYLOAD_MARK);
+            out.writeUTF(type.getName());
+            out.write(fields);
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
     /** Serializes {@code entryPoint} and launches a child running it through {@link ChildBootstrap}. */
     public static ChildJvm launch(ChildEntryPoint entryPoint, SpawnOptions options, String name) throws IOException {
         return launch(serialize(entryPoint), options, name);
