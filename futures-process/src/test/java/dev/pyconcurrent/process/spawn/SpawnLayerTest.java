@@ -47,6 +47,11 @@ class SpawnLayerTest {
         public int runInChild(ChildContext context) {
             return status;
         }
+
+        /** For a data payload ({@link ChildJvmLauncher#dataPayload}): the status is the only field. */
+        public static ChildEntryPoint fromData(java.io.DataInput in) throws IOException {
+            return new ExitWith(in.readInt());
+        }
     }
 
     @Test
@@ -126,6 +131,21 @@ class SpawnLayerTest {
                 System.setProperty(SpawnOptions.JVM_OPTIONS_PROPERTY, old);
             }
         }
+    }
+
+    @Test
+    void dataPayloadEntryPointIsRebuiltWithoutJavaSerialization() throws Exception {
+        byte[] payload = ChildJvmLauncher.dataPayload(ExitWith.class, new byte[] {0, 0, 0, 43});
+        assertEquals(ChildJvmLauncher.DATA_PAYLOAD_MARK, payload[0]);
+        ChildJvm child = ChildJvmLauncher.launch(payload, SpawnOptions.defaults(), "data");
+        assertEquals(43, child.onExit().get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void dataPayloadOfAClassWithoutFromDataFailsTheChildWithBootstrapFailure() throws Exception {
+        byte[] payload = ChildJvmLauncher.dataPayload(ChildEntryPoint.class, new byte[0]);
+        ChildJvm child = ChildJvmLauncher.launch(payload, SpawnOptions.defaults(), "bad-data");
+        assertEquals(ChildBootstrap.BOOTSTRAP_FAILURE_STATUS, child.onExit().get(30, TimeUnit.SECONDS));
     }
 
     @Test
