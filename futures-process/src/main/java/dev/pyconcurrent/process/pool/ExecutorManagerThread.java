@@ -192,7 +192,14 @@ final class ExecutorManagerThread extends Thread {
 
     private void requeue(WorkItem unsent) {
         if (unsent != null && pool.pendingWorkItems.containsKey(unsent.workId)) {
-            pool.requeued.addLast(unsent);
+            // Under the feed lock: a submit's direct hand-off checks "nothing requeued" and adds in one step, so it
+            // either sees this retry (and queues behind it) or has already added its own, younger call.
+            pool.callQueueFeedLock.lock();
+            try {
+                pool.requeued.addLast(unsent);
+            } finally {
+                pool.callQueueFeedLock.unlock();
+            }
         }
     }
 
