@@ -147,6 +147,26 @@ class ProcessPoolShutdownTest {
         assertEquals("", err.strip());
     }
 
+    @Test
+    void sigtermEndsTheJvmWhileAWorkerHangsBeforeConnecting() throws Exception {
+        // The exit hook shuts the pool down and joins its manager, which waits for the pending call; a worker that
+        // never connects must end that wait (workerStartTimeout), or SIGTERM would hang the JVM.
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HungWorkerExitMain.class.getName(), "1000").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = out.readLine(); !"submitted".equals(line); line = out.readLine()) {
+                assertTrue(line != null, "the child ended before submitting");
+            }
+            child.destroy(); // SIGTERM
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the JVM exited after SIGTERM");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void forceShutdownStopsTheRunningCall(boolean kill) { // test_force_shutdown_workers
