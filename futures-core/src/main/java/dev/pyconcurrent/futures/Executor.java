@@ -44,6 +44,20 @@ public abstract class Executor implements java.util.concurrent.Executor, AutoClo
     public abstract <T> Future<T> submit(SerializableCallable<T> task);
 
     /**
+     * Binds {@code fn} to its argument as one call: what {@code submit(fn, arg)} and every item of {@code map}
+     * submit. CPython's counterpart is the {@code (fn, args, kwargs)} a work item carries. An executor that ships
+     * calls elsewhere overrides this to return its own wire-ready call type (the process pool does).
+     */
+    protected <A, R> SerializableCallable<R> bind(SerializableFunction<A, R> fn, A arg) {
+        return new BoundCalls.FunctionCall<>(fn, arg);
+    }
+
+    /** {@link #bind(SerializableFunction, Object)} for two arguments. */
+    protected <A, B, R> SerializableCallable<R> bind(SerializableBiFunction<A, B, R> fn, A first, B second) {
+        return new BoundCalls.BiFunctionCall<>(fn, first, second);
+    }
+
+    /**
      * CPython {@code submit(fn, arg)}; binds the argument and delegates to {@link #submit(SerializableCallable)}.
      *
      * @param fn  the function
@@ -53,7 +67,7 @@ public abstract class Executor implements java.util.concurrent.Executor, AutoClo
      * @return the future of {@code fn(arg)}
      */
     public <A, R> Future<R> submit(SerializableFunction<A, R> fn, A arg) {
-        return submit(new BoundCalls.FunctionCall<>(Objects.requireNonNull(fn, "fn"), arg));
+        return submit(bind(Objects.requireNonNull(fn, "fn"), arg));
     }
 
     /**
@@ -68,7 +82,7 @@ public abstract class Executor implements java.util.concurrent.Executor, AutoClo
      * @return the future of {@code fn(first, second)}
      */
     public <A, B, R> Future<R> submit(SerializableBiFunction<A, B, R> fn, A first, B second) {
-        return submit(new BoundCalls.BiFunctionCall<>(Objects.requireNonNull(fn, "fn"), first, second));
+        return submit(bind(Objects.requireNonNull(fn, "fn"), first, second));
     }
 
     /**
@@ -106,7 +120,7 @@ public abstract class Executor implements java.util.concurrent.Executor, AutoClo
 
             @Override
             public SerializableCallable<R> next() {
-                return new BoundCalls.FunctionCall<>(fn, inputs.next());
+                return bind(fn, inputs.next());
             }
         };
         return mapCalls(calls, options);
@@ -154,7 +168,7 @@ public abstract class Executor implements java.util.concurrent.Executor, AutoClo
 
             @Override
             public SerializableCallable<R> next() {
-                return new BoundCalls.BiFunctionCall<>(fn, as.next(), bs.next());
+                return bind(fn, as.next(), bs.next());
             }
         };
         return mapCalls(calls, options);

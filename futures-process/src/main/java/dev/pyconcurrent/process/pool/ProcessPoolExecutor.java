@@ -200,16 +200,15 @@ public class ProcessPoolExecutor extends Executor {
         return (Future<T>) submitCall(new PoolCalls.CallableCall<>(task));
     }
 
+    /** Calls travel as the pool's own wire-ready call type, so {@code submit(fn, arg)} and {@code map} need no wrapper. */
     @Override
-    @SuppressWarnings("unchecked")
-    public <A, R> Future<R> submit(SerializableFunction<A, R> fn, A arg) {
-        return (Future<R>) submitCall(new PoolCalls.FunctionCall<>(Objects.requireNonNull(fn, "fn"), arg));
+    protected <A, R> SerializableCallable<R> bind(SerializableFunction<A, R> fn, A arg) {
+        return new PoolCalls.FunctionCall<>(fn, arg);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <A, B, R> Future<R> submit(SerializableBiFunction<A, B, R> fn, A first, B second) {
-        return (Future<R>) submitCall(new PoolCalls.BiFunctionCall<>(Objects.requireNonNull(fn, "fn"), first, second));
+    protected <A, B, R> SerializableCallable<R> bind(SerializableBiFunction<A, B, R> fn, A first, B second) {
+        return new PoolCalls.BiFunctionCall<>(fn, first, second);
     }
 
     /** CPython's {@code submit} body: work item, work id, wakeup, manager thread, process count. */
@@ -355,47 +354,25 @@ public class ProcessPoolExecutor extends Executor {
     @Override
     public <A, R> MapIterator<R> map(SerializableFunction<A, R> fn, Iterable<? extends A> items, MapOptions options) {
         Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(options, "options");
-        Iterator<? extends A> inputs = Objects.requireNonNull(items, "items").iterator();
-        if (options.chunksize() > 1) {
-            return mapCalls(new ChunkBatcher<>(this, fn, inputs, null, options.chunksize()), options);
+        Objects.requireNonNull(items, "items");
+        if (Objects.requireNonNull(options, "options").chunksize() > 1) {
+            // CPython's _get_chunks/_process_chunk: each chunk travels as one call.
+            return mapCalls(new ChunkBatcher<>(this, fn, items.iterator(), null, options.chunksize()), options);
         }
-        Iterator<SerializableCallable<R>> calls = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return inputs.hasNext();
-            }
-
-            @Override
-            public SerializableCallable<R> next() {
-                return new PoolCalls.FunctionCall<>(fn, inputs.next());
-            }
-        };
-        return mapCalls(calls, options);
+        return super.map(fn, items, options); // one call per item, bound by bind()
     }
 
     @Override
     public <A, B, R> MapIterator<R> map(SerializableBiFunction<A, B, R> fn, Iterable<? extends A> firsts,
                                         Iterable<? extends B> seconds, MapOptions options) {
         Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(options, "options");
-        Iterator<? extends A> as = Objects.requireNonNull(firsts, "firsts").iterator();
-        Iterator<? extends B> bs = Objects.requireNonNull(seconds, "seconds").iterator();
-        if (options.chunksize() > 1) {
-            return mapCalls(new ChunkBatcher<>(this, fn, as, bs, options.chunksize()), options);
+        Objects.requireNonNull(firsts, "firsts");
+        Objects.requireNonNull(seconds, "seconds");
+        if (Objects.requireNonNull(options, "options").chunksize() > 1) {
+            return mapCalls(new ChunkBatcher<>(this, fn, firsts.iterator(), seconds.iterator(), options.chunksize()),
+                    options);
         }
-        Iterator<SerializableCallable<R>> calls = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return as.hasNext() && bs.hasNext();
-            }
-
-            @Override
-            public SerializableCallable<R> next() {
-                return new PoolCalls.BiFunctionCall<>(fn, as.next(), bs.next());
-            }
-        };
-        return mapCalls(calls, options);
+        return super.map(fn, firsts, seconds, options);
     }
 
     // ------------------------------------------------------------------ workers
