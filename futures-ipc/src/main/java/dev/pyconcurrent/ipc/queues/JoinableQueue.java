@@ -61,11 +61,11 @@ public class JoinableQueue<E> extends Queue<E> {
     public void join() throws InterruptedException {
         join(Double.POSITIVE_INFINITY);
     }
+
     /** {@link #join(double)} with a {@link Duration}. */
     public boolean join(Duration timeout) throws InterruptedException {
         return join(timeout.toNanos() / 1e9);
     }
-
 
     /**
      * As {@link #join()} with a timeout (a Java addition; CPython's {@code join()} has none).

@@ -32,11 +32,11 @@ public interface Acquirable extends Serializable {
     default boolean acquire(boolean block) throws InterruptedException {
         return acquire(block, Double.POSITIVE_INFINITY);
     }
+
     /** {@code acquire(block=true, timeout)} with a {@link Duration}; returns false if it timed out. */
     default boolean acquire(Duration timeout) throws InterruptedException {
         return acquire(true, timeout.toNanos() / 1e9);
     }
-
 
     /** Acquires without limit and returns a guard that releases on close (Python's {@code with}). */
     default Guard guard() throws InterruptedException {

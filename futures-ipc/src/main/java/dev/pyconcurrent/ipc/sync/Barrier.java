@@ -61,11 +61,11 @@ public final class Barrier implements Serializable {
     public int await() throws InterruptedException, BrokenBarrierException {
         return doAwait(DEFAULT);
     }
+
     /** {@link #await(double)} with a {@link Duration}. */
     public int await(Duration timeout) throws InterruptedException, BrokenBarrierException {
         return await(timeout.toNanos() / 1e9);
     }
-
 
     /** Waits up to {@code timeoutSeconds} (a timeout breaks the barrier); returns this party's index. */
     public int await(double timeoutSeconds) throws InterruptedException, BrokenBarrierException {

@@ -80,11 +80,11 @@ public final class Condition implements Acquirable {
     public boolean await() throws InterruptedException {
         return await(Double.POSITIVE_INFINITY);
     }
+
     /** {@link #await(double)} with a {@link Duration}. */
     public boolean await(Duration timeout) throws InterruptedException {
         return await(timeout.toNanos() / 1e9);
     }
-
 
     /**
      * Python's {@code wait(timeout)}.
@@ -101,11 +101,11 @@ public final class Condition implements Acquirable {
         ch.begin(ConditionCore.OP_WAIT, remote.objectId()).putLong(timeout);
         return ch.call("wait on " + name).get(0) == HostProtocol.STATUS_OK;
     }
+
     /** {@link #waitFor(BooleanSupplier, double)} with a {@link Duration}. */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         return waitFor(predicate, timeout.toNanos() / 1e9);
     }
-
 
     /**
      * Python's {@code wait_for(predicate, timeout)}: waits until {@code predicate} (evaluated in

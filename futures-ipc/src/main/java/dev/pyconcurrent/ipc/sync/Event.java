@@ -68,11 +68,11 @@ public final class Event implements Serializable {
     public boolean await() throws InterruptedException {
         return await(Double.POSITIVE_INFINITY);
     }
+
     /** {@link #await(double)} with a {@link Duration}. */
     public boolean await(Duration timeout) throws InterruptedException {
         return await(timeout.toNanos() / 1e9);
     }
-
 
     /** Python's {@code wait(timeout)}: returns the flag when the wait ends (false on timeout). */
     public boolean await(double timeoutSeconds) throws InterruptedException {
