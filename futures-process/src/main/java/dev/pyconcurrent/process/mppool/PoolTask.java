@@ -1,0 +1,117 @@
+package dev.pyconcurrent.process.mppool;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.IntConsumer;
+
+import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.function.SerializableFunction;
+
+/**
+ * One unit of work on the pool's queues: task {@code index} of job {@code job}.
+ *
+ * <p>CPython counterpart: the {@code (job, i, func, args, kwds)} tuples of {@code Lib/multiprocessing/pool.py}, with
+ * {@code func} one of three shapes: a call of its own ({@code apply_async(func)}), {@code func(x)} for one input of
+ * {@code imap}, or {@code mapstar((func, chunk))} for a chunk of {@code map}/{@code imap(chunksize>1)}. The fourth
+ * kind, {@link Kind#RERAISE}, is CPython's {@code _helper_reraises_exception} task that carries an exception raised by
+ * the <em>input iterable</em>: here it never travels to a worker (the task handler delivers it straight to the result
+ * handler), so the exception arrives as the very object the input threw, not wrapped and with no remote cause, as
+ * CPython's {@code test_traceback} requires. Immutable; the job's result object is found through the pool's cache by
+ * {@code job}, as in CPython.
+ *
+ * @param job   the job number
+ * @param index the task's index within the job (a chunk index for chunked jobs)
+ * @param kind  what {@code fn} and {@code arg} are
+ * @param fn    the callable or function
+ * @param arg   the input ({@link Kind#APPLY}), the list of inputs ({@link Kind#CHUNK}), the exception
+ *              ({@link Kind#RERAISE}), or null
+ */
+record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
+
+    /** The shapes of {@code func}. */
+    enum Kind {
+        /** {@code fn} is a {@link SerializableCallable}. */
+        CALL,
+        /** {@code fn.apply(arg)}: one input of {@code imap} with chunksize 1. */
+        APPLY,
+        /** {@code mapstar}: {@code fn} over the list {@code arg}, giving a list. */
+        CHUNK,
+        /** {@code _helper_reraises_exception}: {@code arg} is what the input iterable threw. */
+        RERAISE
+    }
+
+    /** What the task handler reads from the task queue: CPython's {@code (taskseq, set_length)}. */
+    record Batch(Iterator<PoolTask> tasks, IntConsumer setLength) {
+    }
+
+    /** The tasks of {@code map}: the (already listed) inputs cut into chunks of {@code chunksize}. */
+    static <A> List<PoolTask> chunks(long job, SerializableFunction<A, ?> fn, List<A> inputs, int chunksize) {
+        List<PoolTask> tasks = new ArrayList<>((inputs.size() + chunksize - 1) / Math.max(1, chunksize));
+        for (int c = 0, start = 0; start < inputs.size(); c++, start += chunksize) {
+            // A copy, not a subList view: the view would keep the whole input alive while one chunk waits.
+            List<A> chunk = new ArrayList<>(inputs.subList(start, Math.min(start + chunksize, inputs.size())));
+            tasks.add(new PoolTask(job, c, Kind.CHUNK, fn, chunk));
+        }
+        return tasks;
+    }
+
+    /**
+     * CPython's {@code _guarded_task_generation} (over {@code _get_tasks} chunks when {@code chunked}): reads
+     * {@code items} lazily, in the task handler's thread; an exception thrown by the input ends the job with one
+     * {@link Kind#RERAISE} task at the next index.
+     */
+    static <A> Iterator<PoolTask> guarded(long job, SerializableFunction<A, ?> fn, Iterable<? extends A> items,
+                                          int chunksize, boolean chunked) {
+        return new Iterator<>() {
+            private Iterator<? extends A> inputs;
+            private int index;
+            private boolean finished;
+            private PoolTask pending;
+
+            @Override
+            public boolean hasNext() {
+                if (pending == null && !finished) {
+                    pending = produce();
+                }
+                return pending != null;
+            }
+
+            @Override
+            public PoolTask next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                PoolTask t = pending;
+                pending = null;
+                return t;
+            }
+
+            private PoolTask produce() {
+                try {
+                    if (inputs == null) {
+                        inputs = items.iterator();
+                    }
+                    if (!inputs.hasNext()) {
+                        finished = true;
+                        return null;
+                    }
+                    if (!chunked) {
+                        return new PoolTask(job, index++, Kind.APPLY, fn, inputs.next());
+                    }
+                    List<A> chunk = new ArrayList<>(chunksize);
+                    while (chunk.size() < chunksize && inputs.hasNext()) {
+                        chunk.add(inputs.next());
+                    }
+                    return new PoolTask(job, index++, Kind.CHUNK, fn, chunk);
+                } catch (RuntimeException | Error e) {
+                    // The failing input ends the job, as in CPython. A chunk read half-way is dropped with it:
+                    // CPython's islice loses it the same way (test_imap_handle_iterable_exception counts on that).
+                    finished = true;
+                    return new PoolTask(job, index++, Kind.RERAISE, null, e);
+                }
+            }
+        };
+    }
+}
