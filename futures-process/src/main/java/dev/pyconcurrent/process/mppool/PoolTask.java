@@ -98,7 +98,8 @@ record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
                         return null;
                     }
                     if (!chunked) {
-                        return new PoolTask(job, index++, Kind.APPLY, fn, inputs.next());
+                        A input = inputs.next(); // first: if it throws, this index goes to the RERAISE task
+                        return new PoolTask(job, index++, Kind.APPLY, fn, input);
                     }
                     List<A> chunk = new ArrayList<>(chunksize);
                     while (chunk.size() < chunksize && inputs.hasNext()) {
