@@ -80,6 +80,12 @@ final class PoolWorker {
         return c == null ? -1 : c.pid();
     }
 
+    /** @return true while the worker JVM runs and its thread has not given it up */
+    boolean isAlive() {
+        ChildJvm c = child;
+        return !isFinished() && c != null && c.isAlive();
+    }
+
     boolean isFinished() {
         return finished.getCount() == 0;
     }

@@ -549,22 +549,25 @@ public class ProcessPool implements Pool {
         return state;
     }
 
-    /** @return the pids of the current workers, in start order (CPython: {@code [w.pid for w in pool._pool]}) */
+    /**
+     * @return the pids of the live workers, in start order (CPython: {@code [w.pid for w in pool._pool]}); a worker
+     *         that died is left out at once, even before the worker handler has reaped it
+     */
     public List<Long> workerPids() {
         List<Long> pids = new ArrayList<>();
         for (PoolWorker w : workers) {
-            if (!w.isFinished()) {
+            if (w.isAlive()) {
                 pids.add(w.pid());
             }
         }
         return pids;
     }
 
-    /** @return the names of the current workers ({@code PoolWorker-N}) */
+    /** @return the names of the live workers ({@code PoolWorker-N}) */
     public List<String> workerNames() {
         List<String> names = new ArrayList<>();
         for (PoolWorker w : workers) {
-            if (!w.isFinished()) {
+            if (w.isAlive()) {
                 names.add(w.name);
             }
         }
