@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * test
  * 100 calls ran in 8 worker processes (pid×calls: ...), none in this one (pid 5100)
  * at most 1 call ran at once although the pool has 8 workers: apply() waits for each result; 100 calls took 2.31 s
- * (about 100 × 20 ms: one after the other)
+ * (at least 100 × 20 ms: one call after the other)
  * </pre>
  * {@code apply(f, x)} is {@code apply_async(f, x).get()}: the loop cannot queue the next call before the previous
  * one returned, so the pool's other workers sit idle. To run calls in parallel, use {@code apply_async} (see
@@ -71,7 +71,7 @@ public final class PoolApply implements Callable<Integer> {
         int peak = PoolTimeline.peakConcurrency(calls);
         System.out.println(PoolTimeline.perProcess(calls));
         System.out.printf("at most %d call%s ran at once although the pool has %d workers: apply() waits for each"
-                + " result; %d calls took %.2f s (about %d × %d ms: one after the other)%n", peak, peak == 1 ? "" : "s",
+                + " result; %d calls took %.2f s (at least %d × %d ms: one call after the other)%n", peak, peak == 1 ? "" : "s",
                 processes, items, took, items, workMillis);
         pool.terminate();
         return exited ? 0 : 1;
