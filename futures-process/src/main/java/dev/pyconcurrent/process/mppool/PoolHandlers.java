@@ -112,19 +112,11 @@ final class PoolHandlers {
         boolean sentinelSeen = false;
         try {
             while (true) {
-                Object o = pool.outQueue().take();
-                if (pool.state() == PoolState.TERMINATE) {
-                    break;
+                int seen = takeAndDeliverOne();
+                if (seen < 0) {
+                    break; // terminated
                 }
-                if (o == ProcessPool.SENTINEL) {
-                    sentinelSeen = true;
-                } else if (o instanceof ProcessPool.Outcome) {
-                    ProcessPool.Outcome outcome = (ProcessPool.Outcome) o;
-                    JobResult job = pool.cache().get(outcome.job());
-                    if (job != null) { // CPython: except KeyError: pass (a terminated or broken job)
-                        job.set(outcome.index(), outcome.ok(), outcome.value());
-                    }
-                } // else a wake-up: jobs may have left the cache without an outcome (a broken pool aborts them)
+                sentinelSeen |= seen == 1;
                 if (sentinelSeen && pool.cache().isEmpty()) {
                     break;
                 }
@@ -132,5 +124,29 @@ final class PoolHandlers {
         } catch (InterruptedException e) {
             LOGGER.error("result handler of {} interrupted; exiting", pool);
         }
+    }
+
+    /**
+     * One item of the out-queue. A method of its own so that the last outcome (a task's result) is not kept alive by
+     * this thread's stack while it waits for the next (CPython's {@code task = job = obj = None}).
+     *
+     * @return -1 if the pool is terminating, 1 for the sentinel, 0 otherwise
+     */
+    private int takeAndDeliverOne() throws InterruptedException {
+        Object o = pool.outQueue().take();
+        if (pool.state() == PoolState.TERMINATE) {
+            return -1;
+        }
+        if (o == ProcessPool.SENTINEL) {
+            return 1;
+        }
+        if (o instanceof ProcessPool.Outcome) {
+            ProcessPool.Outcome outcome = (ProcessPool.Outcome) o;
+            JobResult job = pool.cache().get(outcome.job());
+            if (job != null) { // CPython: except KeyError: pass (a terminated or broken job)
+                job.set(outcome.index(), outcome.ok(), outcome.value());
+            }
+        } // else a wake-up: jobs may have left the cache without an outcome (a broken pool aborts them)
+        return 0;
     }
 }

@@ -177,6 +177,9 @@ final class PoolWorker {
         }
     }
 
+    /** What {@link #serveOne} did. */
+    private enum Step { SENT, SKIPPED, STOP }
+
     /**
      * The worker's life after READY. Goals: every task taken from the in-queue is answered exactly once (by the
      * worker, by a local serialization failure, by {@link WorkerLostException}) or goes back to the in-queue if it
@@ -187,43 +190,58 @@ final class PoolWorker {
         int limit = pool.maxTasksPerChild();
         int sent = 0;
         while (limit == 0 || sent < limit) {
-            Object next = takeTask();
-            if (next == null) {
-                return; // the worker died while idle: nothing was lost
-            }
-            if (next == ProcessPool.SENTINEL) {
-                sayGoodbye(channel);
+            Step step = serveOne(channel);
+            if (step == Step.STOP) {
                 return;
             }
-            PoolTask task = (PoolTask) next;
-            WireBuffer out = channel.startMessage();
-            try {
-                PoolWire.writeTask(out, task, functions, pool.serializer());
-            } catch (RuntimeException unserializable) {
-                // CPython's task handler: put() failed, so the job gets (False, e) and nothing reaches the worker.
-                pool.post(new ProcessPool.Outcome(task.job(), task.index(), false, unserializable));
-                continue;
+            if (step == Step.SENT) {
+                sent++;
             }
-            current = task;
-            try {
-                channel.send();
-            } catch (IOException deadBeforeReceiving) {
-                current = null;
-                pool.requeue(task); // it never reached a live worker: another one runs it
-                return;
-            }
-            sent++;
-            ProcessPool.Outcome outcome;
-            try {
-                outcome = readAnswer(channel.receive(), task);
-            } catch (IOException | RuntimeException died) {
-                lose(task, died);
-                return;
-            }
-            current = null;
-            pool.post(outcome);
         }
         // Retired (maxtasksperchild): the worker exits by itself; run()'s finally waits for that.
+    }
+
+    /**
+     * One task, start to finish. A method of its own so that nothing of the task (its arguments, its result) stays
+     * referenced from this thread's stack while it blocks for the next one (CPython's
+     * {@code task = job = result = func = args = kwds = None}, issue 29861).
+     */
+    private Step serveOne(MessageChannel channel) {
+        Object next = takeTask();
+        if (next == null) {
+            return Step.STOP; // the worker died while idle: nothing was lost
+        }
+        if (next == ProcessPool.SENTINEL) {
+            sayGoodbye(channel);
+            return Step.STOP;
+        }
+        PoolTask task = (PoolTask) next;
+        WireBuffer out = channel.startMessage();
+        try {
+            PoolWire.writeTask(out, task, functions, pool.serializer());
+        } catch (RuntimeException unserializable) {
+            // CPython's task handler: put() failed, so the job gets (False, e) and nothing reaches the worker.
+            pool.post(new ProcessPool.Outcome(task.job(), task.index(), false, unserializable));
+            return Step.SKIPPED;
+        }
+        current = task;
+        try {
+            channel.send();
+        } catch (IOException deadBeforeReceiving) {
+            current = null;
+            pool.requeue(task); // it never reached a live worker: another one runs it
+            return Step.STOP;
+        }
+        ProcessPool.Outcome outcome;
+        try {
+            outcome = readAnswer(channel.receive(), task);
+        } catch (IOException | RuntimeException died) {
+            lose(task, died);
+            return Step.STOP;
+        }
+        current = null;
+        pool.post(outcome);
+        return Step.SENT;
     }
 
     private Object takeTask() {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,8 @@ import dev.pyconcurrent.process.pool.RemoteTraceback;
  * {@code test_map_async_callbacks}, {@code test_map_unplicklable}, {@code test_map_chunksize},
  * {@code test_map_handle_iterable_exception}, {@code test_async}, {@code test_async_timeout}, {@code test_imap},
  * {@code test_imap_handle_iterable_exception}, {@code test_imap_unordered},
- * {@code test_imap_unordered_handle_iterable_exception}, {@code test_empty_iterable}, {@code test_traceback}. The
+ * {@code test_imap_unordered_handle_iterable_exception}, {@code test_empty_iterable}, {@code test_traceback},
+ * {@code test_release_task_refs}. The
  * tests that close or terminate a pool are in {@link ProcessPoolLifecycleTest}. Plus: tasks really run in other
  * processes named {@code PoolWorker-N}, and a done result stays done.
  */
@@ -261,6 +264,29 @@ class ProcessPoolTest {
         assertTrue(pool.workerPids().containsAll(new HashSet<>(pids)), pids + " vs " + pool.workerPids());
         assertEquals(3, pool.workerNames().size());
         assertTrue(pool.workerNames().stream().allMatch(n -> n.matches("PoolWorker-\\d+")), pool.workerNames().toString());
+    }
+
+    @Test
+    void thePoolKeepsNoReferenceToArgumentsOrResults() { // test_release_task_refs
+        List<WeakReference<Object>> refs = mapAndForget();
+        Awaitility.await().atMost(TIMEOUT).until(() -> {
+            System.gc();
+            return refs.stream().allMatch(r -> r.get() == null);
+        });
+    }
+
+    private static List<WeakReference<Object>> mapAndForget() {
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            args.add(new ArrayList<>(List.of(i, "payload " + i)));
+        }
+        SerializableFunction<Object, Object> echo = x -> x;
+        List<Object> results = pool.map(echo, args, 2);
+        assertEquals(args, results);
+        List<WeakReference<Object>> refs = new ArrayList<>();
+        args.forEach(a -> refs.add(new WeakReference<>(a)));
+        results.forEach(r -> refs.add(new WeakReference<>(r)));
+        return refs;
     }
 
     @Test
