@@ -13,13 +13,13 @@ import dev.pyconcurrent.futures.function.SerializableFunction;
  * One unit of work on the pool's queues: task {@code index} of job {@code job}.
  *
  * <p>CPython counterpart: the {@code (job, i, func, args, kwds)} tuples of {@code Lib/multiprocessing/pool.py}, with
- * {@code func} one of three shapes: a call of its own ({@code apply_async(func)}), {@code func(x)} for one input of
- * {@code imap}, or {@code mapstar((func, chunk))} for a chunk of {@code map}/{@code imap(chunksize>1)}. The fourth
- * kind, {@link Kind#RERAISE}, is CPython's {@code _helper_reraises_exception} task that carries an exception raised by
- * the <em>input iterable</em>: here it never travels to a worker (the task handler delivers it straight to the result
- * handler), so the exception arrives as the very object the input threw, not wrapped and with no remote cause, as
- * CPython's {@code test_traceback} requires. Immutable; the job's result object is found through the pool's cache by
- * {@code job}, as in CPython.
+ * {@code func} one of three shapes: a call of its own ({@code apply_async(func)}), {@code func(x)} for
+ * {@code apply_async(func, (x,))} or one input of {@code imap}, or {@code mapstar((func, chunk))} for a chunk of
+ * {@code map}/{@code imap(chunksize>1)}. The fourth kind, {@link Kind#RERAISE}, is CPython's
+ * {@code _helper_reraises_exception} task that carries an exception raised by the <em>input iterable</em>. Here it
+ * never travels to a worker (the task handler delivers it straight to the result handler), so the exception arrives
+ * as the very object the input threw, not wrapped and with no remote cause, as CPython's {@code test_traceback}
+ * requires. Immutable; the job's result object is found through the pool's cache by {@code job}, as in CPython.
  *
  * @param job   the job number
  * @param index the task's index within the job (a chunk index for chunked jobs)
@@ -34,7 +34,7 @@ record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
     enum Kind {
         /** {@code fn} is a {@link SerializableCallable}. */
         CALL,
-        /** {@code fn.apply(arg)}: one input of {@code imap} with chunksize 1. */
+        /** {@code fn.apply(arg)}: {@code apply_async(func, (arg,))}, or one input of {@code imap} with chunksize 1. */
         APPLY,
         /** {@code mapstar}: {@code fn} over the list {@code arg}, giving a list. */
         CHUNK,

@@ -251,6 +251,23 @@ public class ProcessPool implements Pool {
         }
     }
 
+    /**
+     * CPython {@code apply_async(func, (arg,))}. Overridden (the interface would bind {@code fn} and {@code arg} into
+     * one callable) so that {@code fn} travels once per worker and later calls send only the argument.
+     */
+    @Override
+    public <A, R> AsyncResult<R> applyAsync(SerializableFunction<A, R> fn, A arg, Consumer<? super R> callback,
+                                             Consumer<? super Throwable> errorCallback) {
+        Objects.requireNonNull(fn, "fn");
+        synchronized (lock) {
+            checkRunning();
+            ApplyResult<R> result = new ApplyResult<>(JOB_COUNTER.getAndIncrement(), cache, callback, errorCallback);
+            PoolTask task = new PoolTask(result.job(), 0, PoolTask.Kind.APPLY, fn, arg);
+            taskQueue.add(new PoolTask.Batch(List.of(task).iterator(), null));
+            return result;
+        }
+    }
+
     @Override
     public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items,
                                                 Integer chunksize, Consumer<? super List<R>> callback,
