@@ -12,17 +12,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The manager's server: holds the shared objects (referents) and runs the calls proxies send.
@@ -49,16 +43,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   serving threads blocked in a read end at once.
  * </pre>
  *
- * <h2>An object's reference count</h2>
- * <pre>
- *   create: id_to_obj[id] = entry, refcount += 1 (the creating client's proxy owns that reference)
- *   incref (a proxy was deserialized in some process): refcount += 1; an id no longer counted but still held
- *          by a proxy stored inside another shared object (id_to_local_proxy_obj) is tracked again at 1
- *   decref (a proxy was closed or collected): refcount -= 1; at 0 the entry leaves id_to_obj
- * </pre>
- * A proxy deserialized inside this server (one stored in a shared list or dict) is "manager owned": it takes no
- * reference, and its object is kept in {@code id_to_local_proxy_obj} for as long as the server lives (CPython
- * does the same, bpo-30256).
+ * <p>The shared objects and their reference counts are kept by {@link ServerObjects}.
  *
  * <p>Java differs: object ids are a counter in hex (CPython uses {@code id(obj)}), but the same object registered
  * twice keeps its id, as in CPython; the methods a proxy calls are Java methods found by name ({@link Exposure}).
@@ -77,13 +62,8 @@ public final class Server {
     private final Listener listener;
     private final String address;
 
-    private final ReentrantLock mutex = new ReentrantLock();
-    /** id → (referent, exposed, method_to_typeid); guarded by {@link #mutex}. "0" is CPython's placeholder. */
-    private final Map<String, Entry> idToObj = new LinkedHashMap<>();
-    private final Map<String, Integer> idToRefcount = new LinkedHashMap<>();
-    private final Map<String, Entry> idToLocalProxyObj = new ConcurrentHashMap<>();
-    private final IdentityHashMap<Object, String> objToId = new IdentityHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(1);
+    /** {@code id_to_obj}, {@code id_to_refcount}, {@code id_to_local_proxy_obj} and their {@code mutex}. */
+    private final ServerObjects objects;
 
     private final CountDownLatch stopEvent = new CountDownLatch(1);
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
@@ -104,7 +84,7 @@ public final class Server {
         // Authentication is done per connection on its own thread (handleRequest), so the listener has no key.
         this.listener = new Listener(address, null, BACKLOG).useSerializer(serializer);
         this.address = Addressing.format(listener.address());
-        idToObj.put("0", new Entry(null, Set.of(), null));
+        this.objects = new ServerObjects(this.registry, this.address);
     }
 
     /** CPython's {@code current_process()._manager_server}: the server running in this JVM, if any. */
@@ -254,32 +234,23 @@ public final class Server {
     private Reply serveOne(Connection conn, Request request) {
         String ident = request.ident();
         String method = request.methodName();
-        Entry entry;
-        mutex.lock();
-        try {
-            entry = idToObj.get(ident);
-        } finally {
-            mutex.unlock();
-        }
+        ServerObjects.Entry entry = ident == null || ident.equals("0") ? null : objects.lookup(ident);
         if (entry == null) {
-            entry = idToLocalProxyObj.get(ident);
-        }
-        if (entry == null || ident.equals("0")) {
             return new Reply(Reply.TRACEBACK, "KeyError: no shared object with id '" + ident
                     + "' (already released?), calling " + method + "()\n");
         }
-        if (!entry.exposed.contains(method)) {
+        if (!entry.exposed().contains(method)) {
             return fallback(entry, method, request);
         }
         Object result;
         try {
-            result = Exposure.invoke(entry.obj, method, request.args());
+            result = Exposure.invoke(entry.obj(), method, request.args());
         } catch (InvocationTargetException e) {
             return new Reply(Reply.ERROR, e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new Reply(Reply.TRACEBACK, traceback(e));
         }
-        String typeid = entry.methodToTypeid == null ? null : entry.methodToTypeid.get(method);
+        String typeid = entry.methodToTypeid() == null ? null : entry.methodToTypeid().get(method);
         if (typeid != null) {
             try {
                 Object[] created = create(typeid, new Object[] {result});
@@ -294,15 +265,15 @@ public final class Server {
     }
 
     /** CPython's {@code fallback_mapping}: {@code __str__}, {@code __repr__} and {@code #GETVALUE}. */
-    private Reply fallback(Entry entry, String method, Request request) {
+    private Reply fallback(ServerObjects.Entry entry, String method, Request request) {
         switch (method) {
             case "__str__", "__repr__":
-                return Reply.ofReturn(String.valueOf(entry.obj));
+                return Reply.ofReturn(String.valueOf(entry.obj()));
             case "#GETVALUE":
-                return Reply.ofReturn(entry.obj);
+                return Reply.ofReturn(entry.obj());
             default:
                 return new Reply(Reply.TRACEBACK, "AttributeError: method '" + method + "' of '"
-                        + entry.obj.getClass().getName() + "' object is not in exposed=" + entry.exposed + "\n");
+                        + entry.obj().getClass().getName() + "' object is not in exposed=" + entry.exposed() + "\n");
         }
     }
 
@@ -324,157 +295,34 @@ public final class Server {
         }
     }
 
-    // ---------------------------------------------------------------- public methods
+    // ---------------------------------------------------------------- public methods (the object table)
 
-    /** Makes a new shared object; returns {@code {id, exposed}} with one reference counted for the caller. */
     Object[] create(String typeid, Object[] args) throws Exception {
-        Registration.ServerPart part = registry.get(typeid);
-        if (part == null) {
-            throw new IllegalArgumentException("unknown typeid '" + typeid + "'; registered: " + registry.keySet());
-        }
-        Object obj;
-        if (part.factory() == null) {
-            if (args.length != 1) {
-                throw new IllegalArgumentException("typeid '" + typeid + "' has no callable: pass exactly the object");
-            }
-            obj = args[0];
-        } else {
-            obj = part.factory().create(referents(args));   // runs outside the mutex: factories may block
-        }
-        if (obj == null) {
-            throw new IllegalArgumentException("the callable of typeid '" + typeid + "' returned null");
-        }
-        List<String> exposed = new ArrayList<>(part.exposed() != null ? part.exposed() : Exposure.publicMethods(obj));
-        if (part.methodToTypeid() != null) {
-            exposed.addAll(part.methodToTypeid().keySet());
-        }
-        mutex.lock();
-        try {
-            String ident = objToId.get(obj);
-            if (ident == null) {
-                ident = Long.toHexString(nextId.getAndIncrement());
-                objToId.put(obj, ident);
-            }
-            idToObj.put(ident, new Entry(obj, Set.copyOf(exposed), part.methodToTypeid()));
-            idToRefcount.merge(ident, 1, Integer::sum);
-            return new Object[] {ident, exposed.toArray(new String[0])};
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    /** Arguments that are proxies of this server's own objects are replaced by the objects (e.g. a Condition's lock). */
-    private Object[] referents(Object[] args) {
-        Object[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof BaseProxy p && p.token().address().equals(address)) {
-                Entry e = lookup(p.token().id());
-                if (e != null) {
-                    out[i] = e.obj;
-                }
-            }
-        }
-        return out;
-    }
-
-    private Entry lookup(String ident) {
-        mutex.lock();
-        try {
-            Entry e = idToObj.get(ident);
-            return e != null ? e : idToLocalProxyObj.get(ident);
-        } finally {
-            mutex.unlock();
-        }
+        return objects.create(typeid, args);
     }
 
     void incref(String ident) {
-        mutex.lock();
-        try {
-            Integer count = idToRefcount.get(ident);
-            if (count != null) {
-                idToRefcount.put(ident, count + 1);
-            } else if (idToLocalProxyObj.containsKey(ident)) {
-                idToRefcount.put(ident, 1);                  // tracked again: a stored proxy escaped to a client
-                idToObj.put(ident, idToLocalProxyObj.get(ident));
-                objToId.put(idToObj.get(ident).obj, ident);
-            } else {
-                throw new IllegalArgumentException("KeyError: no shared object with id '" + ident + "'");
-            }
-        } finally {
-            mutex.unlock();
-        }
+        objects.incref(ident);
     }
 
     void decref(String ident) {
-        mutex.lock();
-        try {
-            Integer count = idToRefcount.get(ident);
-            if (count == null) {
-                if (idToLocalProxyObj.containsKey(ident)) {
-                    return;                                  // only held inside the server: nothing to count
-                }
-                throw new IllegalArgumentException("KeyError: no shared object with id '" + ident + "'");
-            }
-            if (count <= 1) {
-                idToRefcount.remove(ident);
-                Entry gone = idToObj.remove(ident);
-                if (gone != null && !idToLocalProxyObj.containsKey(ident)) {
-                    objToId.remove(gone.obj);
-                }
-            } else {
-                idToRefcount.put(ident, count - 1);
-            }
-        } finally {
-            mutex.unlock();
-        }
+        objects.decref(ident);
     }
 
-    /** A proxy of object {@code ident} was deserialized inside this server: keep the object for its sake. */
     void rememberLocalProxy(String ident) {
-        mutex.lock();
-        try {
-            Entry e = idToObj.get(ident);
-            if (e != null) {
-                idToLocalProxyObj.putIfAbsent(ident, e);
-            }
-        } finally {
-            mutex.unlock();
-        }
+        objects.rememberLocalProxy(ident);
     }
 
     String[] getMethods(Token token) {
-        Entry e = lookup(token.id());
-        if (e == null) {
-            throw new IllegalArgumentException("KeyError: no shared object with id '" + token.id() + "'");
-        }
-        return e.exposed.toArray(new String[0]);
+        return objects.getMethods(token);
     }
 
     int numberOfObjects() {
-        mutex.lock();
-        try {
-            return idToObj.size() - 1;                       // not counting the "0" placeholder
-        } finally {
-            mutex.unlock();
-        }
+        return objects.numberOfObjects();
     }
 
     String debugInfo() {
-        mutex.lock();
-        try {
-            StringBuilder out = new StringBuilder();
-            for (Map.Entry<String, Entry> e : new TreeMap<>(idToObj).entrySet()) {
-                if (!e.getKey().equals("0")) {
-                    String text = String.valueOf(e.getValue().obj);
-                    out.append("  ").append(e.getKey()).append(":       refcount=")
-                            .append(idToRefcount.get(e.getKey())).append("\n    ")
-                            .append(text, 0, Math.min(75, text.length())).append('\n');
-                }
-            }
-            return out.toString();
-        } finally {
-            mutex.unlock();
-        }
+        return objects.debugInfo();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -495,9 +343,5 @@ public final class Server {
         } catch (IOException ignored) {
             // already broken
         }
-    }
-
-    /** One {@code id_to_obj} value: CPython's {@code (obj, exposed, method_to_typeid)}. */
-    private record Entry(Object obj, Set<String> exposed, Map<String, String> methodToTypeid) {
     }
 }
