@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,8 +38,9 @@ import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
  * {@code terminate()}, {@code join()}, try-with-resources, and a constructor that fails half-way. Every test owns
  * its pool. Ports CPython's {@code _TestPool::test_make_pool}, {@code test_terminate}, {@code test_context},
  * {@code test_map_no_failfast}, {@code test_enter} (as "a terminated pool refuses work": Java has no
- * {@code __enter__}), {@code TestPoolNotLeakOnFailure::test_release_unused_processes}, and 2.7's {@code join()} in
- * RUN. Plus: {@code terminate()} cancels what has not finished (CPython leaves it waiting) and kills the workers.
+ * {@code __enter__}), {@code TestPoolNotLeakOnFailure::test_release_unused_processes},
+ * {@code _TestPoolWorkerLifetime::test_worker_finalization_via_atexit_handler_of_multiprocessing} (a pool never
+ * closed does not hold up JVM exit, and its workers go too), and 2.7's {@code join()} in RUN. Plus: {@code terminate()} cancels what has not finished (CPython leaves it waiting) and kills the workers.
  */
 @Timeout(60)
 class ProcessPoolLifecycleTest {
@@ -145,6 +152,31 @@ class ProcessPoolLifecycleTest {
         }
         pool.terminate();
         assertEquals(PoolState.TERMINATE, pool.state());
+    }
+
+    @Test
+    void aPoolNeverClosedDoesNotHoldUpJvmExit() throws Exception {
+        // test_worker_finalization_via_atexit_handler_of_multiprocessing: daemon threads, daemonic workers
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                PoolLeftOpenMain.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String line;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            line = out.readLine();
+            while (line != null && !line.startsWith("worker pids: ")) {
+                line = out.readLine(); // logback's status lines come first
+            }
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the JVM exited");
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(0, child.exitValue());
+        assertTrue(line != null && line.startsWith("worker pids: "), String.valueOf(line));
+        for (String pid : line.substring("worker pids: ".length()).split(" ")) {
+            Awaitility.await().atMost(TIMEOUT).until(() -> !ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive).orElse(false));
+        }
     }
 
     @Test
