@@ -5,6 +5,7 @@ import dev.pyconcurrent.ipc.connection.Connection;
 import dev.pyconcurrent.ipc.connection.ConnectionStateException;
 import dev.pyconcurrent.ipc.connection.Listener;
 import dev.pyconcurrent.ipc.serialization.Serializer;
+import dev.pyconcurrent.process.manager.referents.ValueCopy;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -270,7 +271,7 @@ public final class Server {
             case "__str__", "__repr__":
                 return Reply.ofReturn(String.valueOf(entry.obj()));
             case "#GETVALUE":
-                return Reply.ofReturn(entry.obj());
+                return Reply.ofReturn(entry.obj() instanceof ValueCopy v ? v.copyValue() : entry.obj());
             default:
                 return new Reply(Reply.TRACEBACK, "AttributeError: method '" + method + "' of '"
                         + entry.obj().getClass().getName() + "' object is not in exposed=" + entry.exposed() + "\n");

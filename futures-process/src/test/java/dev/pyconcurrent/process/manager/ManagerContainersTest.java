@@ -67,6 +67,17 @@ class ManagerContainersTest {
     }
 
     @Test
+    void getValueReturnsAPlainCopyOfTheReferent() {
+        ListProxy<Integer> l = manager.list(List.of(1, 2));
+        Object copy = l.getValue();
+        assertInstanceOf(ArrayList.class, copy);
+        assertEquals(List.of(1, 2), copy);
+        assertEquals(Map.of("k", 1), manager.dict(Map.of("k", 1)).getValue());
+        assertEquals(2.5, manager.value('d', 2.5).getValue());
+        assertEquals(List.of(1, 2), manager.array('i', List.of(1, 2)).getValue());
+    }
+
+    @Test
     void listProxyIsAJavaUtilList() {
         ListProxy<String> l = manager.list(List.of("a", "b", "c"));
         assertInstanceOf(List.class, l);

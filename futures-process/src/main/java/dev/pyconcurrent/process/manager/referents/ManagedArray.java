@@ -16,7 +16,7 @@ import java.util.List;
  * {@link TypeCode}, so a value that does not fit fails as in CPython ({@code OverflowError}/{@code TypeError}
  * there, {@link IllegalArgumentException} here). Negative indexes count from the end.
  */
-public final class ManagedArray {
+public final class ManagedArray implements ValueCopy {
 
     private final TypeCode type;
     private final int length;
@@ -68,6 +68,11 @@ public final class ManagedArray {
             out.add(type.getVolatile(data, i * type.size()));
         }
         return out;
+    }
+
+    @Override
+    public ArrayList<Number> copyValue() {
+        return tolist();
     }
 
     private void store(int index, Number value) {

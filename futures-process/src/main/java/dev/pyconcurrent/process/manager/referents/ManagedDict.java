@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
  * {@code RuntimeError: dictionary changed size during iteration}). Calls are atomic (this object's monitor) except
  * the iterator's steps, which, as in CPython, see concurrent changes and then fail.
  */
-public final class ManagedDict implements java.io.Serializable {
+public final class ManagedDict implements java.io.Serializable, ValueCopy {
     private static final long serialVersionUID = 1L;
 
     private final LinkedHashMap<Object, Object> map;
@@ -128,6 +128,11 @@ public final class ManagedDict implements java.io.Serializable {
     /** A plain copy ({@code d.copy()}, or CPython's {@code _getvalue()}). */
     public synchronized LinkedHashMap<Object, Object> copy() {
         return new LinkedHashMap<>(map);
+    }
+
+    @Override
+    public LinkedHashMap<Object, Object> copyValue() {
+        return copy();
     }
 
     /**

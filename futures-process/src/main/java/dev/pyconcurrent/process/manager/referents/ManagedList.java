@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * indexes may be negative as in Python. Every method runs under this object's monitor, so concurrent proxies see
  * each call as atomic (CPython gets the same from the GIL).
  */
-public final class ManagedList implements java.io.Serializable {
+public final class ManagedList implements java.io.Serializable, ValueCopy {
     private static final long serialVersionUID = 1L;
 
     private final ArrayList<Object> items;
@@ -141,6 +141,11 @@ public final class ManagedList implements java.io.Serializable {
     /** A plain copy ({@code l[:]}, or CPython's {@code _getvalue()}). */
     public synchronized ArrayList<Object> copy() {
         return new ArrayList<>(items);
+    }
+
+    @Override
+    public ArrayList<Object> copyValue() {
+        return copy();
     }
 
     private static int clamp(int i, int n) {

@@ -8,7 +8,7 @@ package dev.pyconcurrent.process.manager.referents;
  * not checked or converted (unlike {@code multiprocessing.Value}, which is ctypes memory), and the {@code lock}
  * argument is ignored.
  */
-public final class ManagedValue implements java.io.Serializable {
+public final class ManagedValue implements java.io.Serializable, ValueCopy {
     private static final long serialVersionUID = 1L;
 
     private final String typecode;
@@ -33,6 +33,11 @@ public final class ManagedValue implements java.io.Serializable {
 
     public synchronized void set(Object value) {
         this.value = value;
+    }
+
+    @Override
+    public Object copyValue() {
+        return get();
     }
 
     @Override
