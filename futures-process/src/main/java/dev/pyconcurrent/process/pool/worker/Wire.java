@@ -3,7 +3,10 @@ package dev.pyconcurrent.process.pool.worker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import java.lang.invoke.SerializedLambda;
+
 import dev.pyconcurrent.ipc.serialization.Serializer;
+import dev.pyconcurrent.ipc.serialization.Serializers;
 
 /**
  * The message format between a pool and its workers: one message per {@code Connection} frame, a tag byte first.
@@ -12,7 +15,9 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  * {@code _ResultItem(work_id, exception, result, exit_pid)} of {@code Lib/concurrent/futures/process.py}, plus the
  * {@code None} sentinel and {@code _ExceptionWithTraceback}. Java differs, for speed: instead of pickling a whole
  * object per call, a call is a few fixed fields plus <em>values</em>, and common values (null, Integer, Long,
- * Double, Boolean, String) are written directly; only other objects go through the pool's {@link Serializer}. A
+ * Double, Boolean, String) are written directly, and with the trusted-peer serializer a serializable lambda goes by
+ * reference ({@link LambdaReference}, as pickle writes a function); only other objects go through the pool's
+ * {@link Serializer}. A
  * function that many calls share (the {@code fn} of {@code submit(fn, arg)} and of {@code map}) is sent once per
  * worker under a number and referred to by that number afterwards (see {@link FunctionTable}).
  *
@@ -29,7 +34,8 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  *   CHUNK  'K' workId:long retiring:byte n:int n × (0 value | 1 failure)   results of a map chunk
  *   FATAL  'F' failure                         the worker cannot go on (e.g. a call it cannot deserialize)
  *   BYE    'B' pid:long                        answer to EXIT
- * value   = tag:byte payload (the T_* constants); T_OBJECT carries length:int + serializer bytes
+ * value   = tag:byte payload (the T_* constants); T_OBJECT carries length:int + serializer bytes; T_LAMBDA carries
+ *           the names of a {@code SerializedLambda} and its captured values (see {@link LambdaReference})
  * failure = className:string message:string remoteTrace:string throwable:value (T_NULL if unserializable)
  * fnRef   = id:int define:byte [resetTable:byte fn:value]   (define=1 the first time this worker sees id)
  * </pre>
@@ -66,6 +72,7 @@ public final class Wire {
     static final byte T_FALSE = 5;
     static final byte T_STRING = 6;
     static final byte T_OBJECT = 7;
+    static final byte T_LAMBDA = 8;
 
     private Wire() {
     }
@@ -90,9 +97,23 @@ public final class Wire {
         } else if (value.getClass() == String.class) {
             out.writeByte(T_STRING).writeString((String) value);
         } else {
+            SerializedLambda lambda = lambdasByReference(serializer) ? LambdaReference.describe(value) : null;
+            if (lambda != null) {
+                out.writeByte(T_LAMBDA);
+                LambdaReference.write(out, lambda, serializer);
+                return;
+            }
             byte[] bytes = serializer.serialize(value);
             out.writeByte(T_OBJECT).writeBytes(bytes);
         }
+    }
+
+    /**
+     * Lambdas travel by reference only between peers that trust each other completely (the pool's default
+     * serializer); a restricted or custom serializer sees every object itself.
+     */
+    private static boolean lambdasByReference(Serializer serializer) {
+        return serializer == Serializers.trustedPeerSerializer();
     }
 
     /**
@@ -123,6 +144,12 @@ public final class Wire {
                 in.skip(length); // skip first: even a failing deserialize leaves the reader after the value
                 return serializer.deserialize(in.array(), offset, length);
             }
+            case T_LAMBDA:
+                if (!lambdasByReference(serializer)) {
+                    throw new IllegalArgumentException("a lambda sent by reference is refused by the "
+                            + serializer.name() + " serializer");
+                }
+                return LambdaReference.read(in, serializer);
             default:
                 throw new IllegalArgumentException("unknown value tag " + tag + " in a pool message");
         }

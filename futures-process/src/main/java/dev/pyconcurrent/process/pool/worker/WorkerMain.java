@@ -59,7 +59,7 @@ public final class WorkerMain implements ChildEntryPoint {
     private final byte[] initializer;
     /** 0 = unlimited. */
     private final int maxTasks;
-    /** {@link #WARM_UP} serialized with the pool's serializer, or null. */
+    /** {@link #WARM_UP} written as a {@link Wire} value with the pool's serializer, or null. */
     private final byte[] warmUp;
 
     /** Rebuilt on a side thread while the worker connects (see {@link #startWarmUp}). */
@@ -78,7 +78,9 @@ public final class WorkerMain implements ChildEntryPoint {
         this.maxTasks = maxTasks;
         byte[] bytes;
         try {
-            bytes = serializer.serialize(WARM_UP);
+            WireBuffer value = new WireBuffer();
+            Wire.writeValue(value, WARM_UP, serializer);
+            bytes = java.util.Arrays.copyOf(value.array(), value.size());
         } catch (RuntimeException notForThisSerializer) {
             bytes = null;
         }
@@ -166,7 +168,8 @@ public final class WorkerMain implements ChildEntryPoint {
     /**
      * The first serializable lambda a JVM rebuilds pays for the lambda bootstrap machinery (~20 ms); the first call
      * of most pools is a lambda. Rebuilding a trivial one on a side thread while the main thread connects overlaps
-     * that cost with the connection set-up.
+     * that cost with the connection set-up. With the default serializer it is rebuilt by reference
+     * ({@link LambdaReference}), like the first call will be, so neither thread opens an object stream.
      */
     private void startWarmUp(Serializer serializer) {
         if (warmUp == null) {
@@ -174,7 +177,7 @@ public final class WorkerMain implements ChildEntryPoint {
         }
         Thread warm = new Thread(() -> {
             try {
-                serializer.deserialize(warmUp);
+                Wire.readValue(new WireReader().reset(warmUp, warmUp.length), serializer);
             } catch (RuntimeException ignored) {
                 // only an optimisation
             }
