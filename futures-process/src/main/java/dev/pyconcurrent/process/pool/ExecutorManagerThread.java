@@ -191,6 +191,10 @@ final class ExecutorManagerThread extends Thread {
     }
 
     private void requeue(WorkItem unsent) {
+        if (unsent != null && unsent.stopWhenStarted) {
+            pool.pendingWorkItems.remove(unsent.workId); // cancel(true) got it while it waited in the dead worker
+            return;
+        }
         if (unsent != null && pool.pendingWorkItems.containsKey(unsent.workId)) {
             // Under the feed lock: a submit's direct hand-off checks "nothing requeued" and adds in one step, so it
             // either sees this retry (and queues behind it) or has already added its own, younger call.

@@ -34,6 +34,11 @@ final class WorkItem {
     final AtomicInteger place = new AtomicInteger(WAITING);
     /** The worker whose channel took the call; written before the TAKEN CAS, so a TAKEN reader sees it. */
     volatile WorkerHandle worker;
+    /**
+     * Set by {@code cancel(true)} when the call waits in its worker's socket (sent, not started): the channel kills
+     * the worker as soon as the call starts, as for any running call. Never cleared.
+     */
+    volatile boolean stopWhenStarted;
 
     WorkItem(long workId, Future<Object> future, PoolCalls.PoolCall call) {
         this.workId = workId;

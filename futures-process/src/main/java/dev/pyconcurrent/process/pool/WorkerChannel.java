@@ -3,6 +3,7 @@ package dev.pyconcurrent.process.pool;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,13 +25,20 @@ import dev.pyconcurrent.process.pool.worker.WireReader;
  * call queue, in the parent) and a queued call goes to whichever worker frees up first. Serializing here also spreads
  * the pickling over one thread per worker, as CPython's feeder thread does off the caller's thread.
  *
- * <p>Loop goals: (1) the worker holds at most one call, so the pool always knows exactly which call a worker runs
- * (what makes {@code cancel(true)} and the per-task timeout exact); (2) every message the worker sent is forwarded
- * before its death is reported; (3) nothing here blocks forever: a dead worker means EOF on the socket, or an
- * interrupt from its exit watcher while this thread waits on the call queue.
+ * <p>Loop goals: (1) the worker holds at most {@link #PIPELINE_DEPTH} calls, the one it runs ({@code current}) and
+ * one waiting in its socket ({@code prefetched}), so the pool always knows exactly which call a worker runs (what
+ * makes {@code cancel(true)} and crash attribution exact) and a busy worker never waits for a round trip between
+ * calls; with a per-task timeout it holds one; (2) every message the worker sent is forwarded before its death is
+ * reported; (3) nothing here blocks forever: a dead worker means EOF on the socket, or an interrupt from its exit
+ * watcher while this thread waits on the call queue.
  */
 final class WorkerChannel implements Runnable {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    /**
+     * Most calls a worker may hold ({@code callsPerWorker}): the one it runs and one waiting in its socket. Two is
+     * enough to hide the round trip between calls; more would only let one worker hoard calls another could take.
+     */
+    static final int PIPELINE_DEPTH = 2;
 
     private final ProcessPoolExecutor pool;
     private final WorkerHandle worker;
@@ -87,41 +95,51 @@ final class WorkerChannel implements Runnable {
     }
 
     private void serve(MessageChannel channel) throws IOException {
+        // Goals: (1) keep the worker busy: while it runs the head call, the next one already waits in its socket
+        // (CPython's workers find the next pickled call in the call-queue pipe the same way), so a busy pool pays no
+        // round trip between calls; (2) still know exactly which call the worker runs: the head of inFlight, which
+        // the worker started (calls run in arrival order, one at a time), while the second has not started; (3) with
+        // a task timeout, one call at a time (the clock of a call starts when it is sent); (4) never send a call to a
+        // worker that will retire before reading it (maxTasksPerChild).
+        int depth = pool.taskTimeout == null ? pool.callsPerWorker : 1;
+        ArrayDeque<WorkItem> inFlight = new ArrayDeque<>(PIPELINE_DEPTH);
+        boolean exitTaken = false;
+        int sent = 0;
         while (true) {
             if (worker.stopReason != WorkerHandle.NOT_STOPPED) {
-                // Killed on purpose (timeout, cancel(true), force shutdown) although its result won the race: it
-                // must not take another call, which its death would then wrongly fail.
-                reportGone(GoneReason.CRASHED, null, null, null);
+                // Killed on purpose (timeout, cancel(true), force shutdown) although a result won the race: it must
+                // not take another call, which its death would then wrongly fail.
+                reportGone(GoneReason.CRASHED, inFlight.pollFirst(), inFlight.pollFirst(), null);
                 return;
             }
-            WorkItem item = takeCall();
-            if (item == null) {
-                reportGone(GoneReason.CRASHED, null, null, null); // died while idle
-                return;
+            boolean retiresFirst = pool.maxTasksPerChild > 0 && sent >= pool.maxTasksPerChild;
+            if (!exitTaken && !retiresFirst && inFlight.size() < depth) {
+                WorkItem item = inFlight.isEmpty() ? takeCall() : pollCall();
+                if (item == null && inFlight.isEmpty()) {
+                    reportGone(GoneReason.CRASHED, null, null, null); // died while idle
+                    return;
+                }
+                if (item == ProcessPoolExecutor.SENTINEL) {
+                    exitTaken = true;                      // answered once the calls in flight are done
+                } else if (item != null) {
+                    int outcome = sendCall(channel, item, inFlight);
+                    if (outcome == SEND_WORKER_GONE) {
+                        return;
+                    }
+                    if (outcome == SEND_OK) {
+                        sent++;
+                    }
+                    continue;                              // top up again before waiting
+                }
             }
-            if (item == ProcessPoolExecutor.SENTINEL) {
-                sendExit(channel);
-                return;
-            }
-            pool.trace.takenByWorker(item.workId, worker.pid());
-            WireBuffer out = channel.startMessage();
-            try {
-                out.writeByte(Wire.CALL).writeLong(item.workId).writeByte(item.call.shape());
-                item.call.writeBody(out, worker.functions, serializer);
-            } catch (RuntimeException unserializable) {
-                // CPython's _SafeQueue._on_queue_feeder_error: this call fails, the pool goes on.
-                worker.current = null;
-                completeCall(item, null, unserializable, false, false);
+            if (inFlight.isEmpty()) {
+                if (exitTaken) {
+                    sendExit(channel);
+                    return;
+                }
                 continue;
             }
-            try {
-                channel.send();
-            } catch (IOException workerGone) {
-                worker.current = null;
-                ifAliveKill();
-                reportGone(GoneReason.CRASHED, null, item, null); // the call never reached it
-                return;
-            }
+            WorkItem head = inFlight.peekFirst();
             Duration timeout = pool.taskTimeout;
             if (timeout != null && !pollFor(channel, timeout)) {
                 worker.killFor(WorkerHandle.STOPPED_ON_TIMEOUT); // EOF follows
@@ -130,21 +148,82 @@ final class WorkerChannel implements Runnable {
             try {
                 in = receive(channel);
             } catch (IOException eof) {
-                reportGone(GoneReason.CRASHED, item, null, null);
+                inFlight.pollFirst();
+                reportGone(GoneReason.CRASHED, head, inFlight.pollFirst(), null);
                 return;
             }
-            if (!forwardResult(item, in)) {
+            inFlight.pollFirst();
+            if (!forwardResult(head, inFlight.peekFirst(), in)) {
                 return;
             }
+            startNext(inFlight.peekFirst());
         }
     }
 
-    /** Returns false if the worker is gone (after reporting it). */
-    private boolean forwardResult(WorkItem item, WireReader in) {
+    /**
+     * The worker finished the head call and is now running {@code next} (if any): it becomes {@code current}.
+     * Order matters for {@code cancelRunning}: {@code current} is written before {@code prefetched} is cleared, so a
+     * concurrent cancel always finds the item in one of the two; and a cancel that found it prefetched set
+     * {@code stopWhenStarted} before, so it is seen here.
+     */
+    private void startNext(WorkItem next) {
+        worker.current = next;
+        worker.prefetched = null;
+        if (next != null && next.stopWhenStarted) {
+            worker.killFor(WorkerHandle.STOPPED_TO_CANCEL); // cancel(true) arrived while it waited in the socket
+        }
+    }
+
+    private static final int SEND_OK = 0;
+    private static final int SEND_FAILED_HERE = 1;
+    private static final int SEND_WORKER_GONE = 2;
+
+    /**
+     * Encodes and sends one call, adding it to {@code inFlight}. A call that cannot be serialized fails alone
+     * (CPython's {@code _SafeQueue._on_queue_feeder_error}); a failed write means the worker is gone (reported).
+     */
+    private int sendCall(MessageChannel channel, WorkItem item, ArrayDeque<WorkItem> inFlight) {
+        pool.trace.takenByWorker(item.workId, worker.pid());
+        WireBuffer out = channel.startMessage();
+        try {
+            out.writeByte(Wire.CALL).writeLong(item.workId).writeByte(item.call.shape());
+            item.call.writeBody(out, worker.functions, serializer);
+        } catch (RuntimeException unserializable) {
+            forget(item);
+            completeCall(item, null, unserializable, false, false);
+            return SEND_FAILED_HERE;
+        }
+        try {
+            channel.send();
+        } catch (IOException workerGone) {
+            forget(item);
+            ifAliveKill();
+            reportGone(GoneReason.CRASHED, inFlight.pollFirst(), item, null); // this call never reached it
+            return SEND_WORKER_GONE;
+        }
+        inFlight.addLast(item);
+        return SEND_OK;
+    }
+
+    /** Clears whichever slot of the worker holds {@code item}. */
+    private void forget(WorkItem item) {
+        if (worker.current == item) {
+            worker.current = null;
+        }
+        if (worker.prefetched == item) {
+            worker.prefetched = null;
+        }
+    }
+
+    /**
+     * Completes {@code item} from its result message. Returns false if the worker is gone (after reporting it, with
+     * {@code next}, the call waiting in its socket, as never started).
+     */
+    private boolean forwardResult(WorkItem item, WorkItem next, WireReader in) {
         int tag = in.readByte();
         if (tag == Wire.FATAL) {
             Throwable cause = RemoteFailures.rebuild(Wire.readFailure(in, serializer));
-            reportGone(GoneReason.CRASHED, item, null, cause);
+            reportGone(GoneReason.CRASHED, item, next, cause);
             return false;
         }
         long workId = in.readLong();
@@ -236,6 +315,39 @@ final class WorkerChannel implements Runnable {
         return new PoolCalls.ChunkResult(values, failures);
     }
 
+    /**
+     * Takes a call without blocking for the worker to find when it finishes its current one, or null if none is
+     * queued. The call is {@code prefetched}, not {@code current}: the worker has not started it.
+     */
+    private WorkItem pollCall() {
+        while (true) {
+            WorkItem item = pool.callQueue.poll();
+            if (item == null || item == ProcessPoolExecutor.SENTINEL) {
+                return item;
+            }
+            item.worker = worker;
+            worker.prefetched = item;
+            if (claim(item)) {
+                return item;
+            }
+            worker.prefetched = null; // cancel(true) withdrew it between the queue and here
+        }
+    }
+
+    /** IN_CALL_QUEUE -> TAKEN; wakes the manager if calls wait for the room this made in the call queue. */
+    private boolean claim(WorkItem item) {
+        if (!item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.TAKEN)) {
+            return false;
+        }
+        // Taking made room in the call queue. If calls wait for it, only the manager may move them (FIFO), so wake
+        // it. If none wait now, a later submit either hands its call over itself or wakes the manager itself: no
+        // wake-up is lost, and an idle pool's round trip wakes nobody here.
+        if (pool.callsWaitForCallQueue()) {
+            pool.wakeup();
+        }
+        return true;
+    }
+
     /** Blocks for a call; null if the worker died meanwhile (its exit watcher interrupts this wait). */
     private WorkItem takeCall() {
         worker.waitingForCall = true;
@@ -255,13 +367,7 @@ final class WorkerChannel implements Runnable {
                 }
                 item.worker = worker;
                 worker.current = item;
-                if (item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.TAKEN)) {
-                    // Taking made room in the call queue. If calls wait for it, only the manager may move them (FIFO),
-                    // so wake it. If none wait now, a later submit either hands its call over itself or wakes the
-                    // manager itself: no wake-up is lost, and an idle pool's round trip wakes nobody here.
-                    if (pool.callsWaitForCallQueue()) {
-                        pool.wakeup();
-                    }
+                if (claim(item)) {
                     return item;
                 }
                 worker.current = null; // cancel(true) withdrew it between the queue and here
@@ -325,6 +431,7 @@ final class WorkerChannel implements Runnable {
             }
         }
         worker.current = null;
+        worker.prefetched = null;
         pool.inbox.add(new ManagerEvent.WorkerGone(worker, actual, exitCode, running, unsent, remoteCause));
     }
 

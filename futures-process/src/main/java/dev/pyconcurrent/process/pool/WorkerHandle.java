@@ -42,6 +42,8 @@ final class WorkerHandle {
     volatile boolean waitingForCall;
     /** The call the worker is running; written by the channel thread. */
     volatile WorkItem current;
+    /** A call sent to the worker that it has not started yet (it waits in its socket); written by the channel thread. */
+    volatile WorkItem prefetched;
     volatile int stopReason = NOT_STOPPED;
 
     WorkerHandle(long workerId) {
