@@ -64,10 +64,13 @@ class CallsPerWorkerTest {
                 takenBy.put(workId, pid);
             }
         }).build()) {
+            Future<Integer> first = pool.submit(PoolTasks.SLEEP_MS, 300);
+            // Both queue up while the worker runs `first`; when it finishes, `slow` is sent and `next` right after.
             Future<Integer> slow = pool.submit(PoolTasks.SLEEP_MS, 400);
             Future<Integer> next = pool.submit(PoolTasks.SQUARE, 3);
-            await().atMost(TIMEOUT).until(() -> takenBy.size() == 2);
-            assertFalse(slow.done(), "the second call was sent before the first finished");
+            await().atMost(TIMEOUT).until(() -> takenBy.size() == 3);
+            assertFalse(slow.done(), "the next call was sent before the running one finished");
+            assertEquals(300, first.result(TIMEOUT));
             assertEquals(400, slow.result(TIMEOUT));
             assertEquals(9, next.result(TIMEOUT));
         }
@@ -83,13 +86,17 @@ class CallsPerWorkerTest {
             }
         }).build()) {
             long pid = pool.submit(PoolTasks.PID).result(TIMEOUT);
+            Future<Integer> first = pool.submit(PoolTasks.SLEEP_MS, 300);
+            // Both queue up while the worker runs `first`; when it finishes, `slow` is sent and `sent` right after.
             Future<Integer> slow = pool.submit(PoolTasks.SLEEP_MS, 400);
             Future<Integer> sent = pool.submit(PoolTasks.SQUARE, 5);
-            await().atMost(TIMEOUT).until(() -> takenBy.size() == 3);
+            await().atMost(TIMEOUT).until(() -> takenBy.size() == 4);
+            assertFalse(slow.done());
 
             assertTrue(sent.cancel(true));
 
             assertThrows(CancelledException.class, sent::result);
+            assertEquals(300, first.result(TIMEOUT));
             assertEquals(400, slow.result(TIMEOUT), "the call that was running finished");
             assertNotEquals(pid, pool.submit(PoolTasks.PID).result(TIMEOUT), "its worker was replaced");
             assertFalse(pool.isBroken());
