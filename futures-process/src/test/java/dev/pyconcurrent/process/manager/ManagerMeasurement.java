@@ -4,16 +4,18 @@ import java.util.List;
 
 /**
  * Not a test: prints rough costs of a manager (start-up, a proxy call's round trip, creating an object), for the
- * README. Run with {@code java -cp <test classpath> dev.pyconcurrent.process.manager.ManagerMeasurement}.
+ * README. Run with {@code java -cp <test classpath> dev.pyconcurrent.process.manager.ManagerMeasurement [serializer]}.
  */
 public final class ManagerMeasurement {
     private ManagerMeasurement() {
     }
 
     public static void main(String[] args) {
+        String serializer = args.length > 0 ? args[0] : "jdk-trusted";
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
-            try (SyncManager m = SyncManager.startNew()) {
+            try (SyncManager m = new SyncManager(null, null, serializer, BaseManager.DEFAULT_SHUTDOWN_TIMEOUT)) {
+                m.start();
                 long started = System.nanoTime();
                 ListProxy<Integer> l = m.list(List.of(1, 2, 3));
                 l.size();                                    // opens this thread's connection
