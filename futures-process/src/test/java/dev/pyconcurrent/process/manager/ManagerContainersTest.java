@@ -133,6 +133,15 @@ class ManagerContainersTest {
     }
 
     @Test
+    void aSelfReferencingListPrintsAndCanBeClosed() {
+        ListProxy<Object> b = manager.list();
+        b.add(b);
+        assertTrue(b.toString().matches("\\[<ListProxy object, typeid 'list' at 0x[0-9a-f]+>]"), b.toString());
+        assertInstanceOf(ListProxy.class, b.get(0));
+        b.close();
+    }
+
+    @Test
     void dictSupportsCopyKeysValuesItemsAndJavaUtilMap() {
         DictProxy<Integer, Character> d = manager.dict();
         Map<Integer, Character> expected = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.pyconcurrent.process.manager.referents;
 
+import dev.pyconcurrent.process.manager.BaseProxy;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
@@ -12,7 +14,8 @@ import java.util.Set;
  *
  * <p>CPython counterpart: {@code object.__repr__} of {@code str}, {@code int}, {@code float}, {@code bool},
  * {@code None}, {@code list}, {@code tuple}, {@code dict}, {@code set}. Java differs: a Java object that is none of
- * these shows its {@code toString()}; an {@code Object[]} shows as a tuple.
+ * these shows its {@code toString()}; an {@code Object[]} shows as a tuple. A proxy stored inside shows its
+ * {@code repr} ({@code <ListProxy object, typeid 'list' at 0x...>}) without calling the server, as in CPython.
  */
 public final class PyRepr {
     private PyRepr() {
@@ -30,6 +33,8 @@ public final class PyRepr {
             out.append("...");                            // CPython's reprlib guard against deep recursion
         } else if (value == null) {
             out.append("None");
+        } else if (value instanceof BaseProxy proxy) {
+            out.append(proxy.repr());                     // as Python's list repr: the element's repr, no call
         } else if (value instanceof Boolean b) {
             out.append(b ? "True" : "False");
         } else if (value instanceof CharSequence || value instanceof Character) {
