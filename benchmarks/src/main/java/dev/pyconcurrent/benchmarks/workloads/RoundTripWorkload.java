@@ -28,9 +28,9 @@ public final class RoundTripWorkload implements Workload {
         String what = "3. process pool warm round trip, " + calls + " × submit(square).result()";
         Row p50 = ctx.results().row("roundtrip-p50", what, "p50", "µs", false)
                 .target(Target.timeWithin(Side.CPYTHON, 0.4).and(Target.timeWithin(Side.RAW_SOCKET, 2)))
-                .limit("thread hops: ≈ 5.5 context switches per call in the parent (caller → manager thread → "
-                        + "channel thread → worker → channel thread → manager thread → caller) against 1 for the raw "
-                        + "ping-pong; each wake-up costs 5–20 µs here (see findings)");
+                .limit("thread hops: 3 wake-ups per call in the parent (caller → channel thread → worker → channel "
+                        + "thread → caller) against 1 for the raw ping-pong; each wake-up costs 5–20 µs here (see "
+                        + "findings)");
         Row p99 = ctx.results().row("roundtrip-p99", what, "p99", "µs", false)
                 .limit("scheduler wake-ups of 3–4 threads per call on 2 CPUs; GC in either JVM");
         try (RawSocketPeer raw = new RawSocketPeer()) {

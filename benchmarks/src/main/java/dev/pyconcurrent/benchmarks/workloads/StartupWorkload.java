@@ -34,8 +34,9 @@ public final class StartupWorkload implements Workload {
         Row pool = ctx.results().row("pool-startup", "6. process pool, 2 workers", "construction → first result",
                         "ms", false)
                 .target(Target.timeWithin(Side.CPYTHON, 1.0).and(Target.timeWithin(Side.BARE_JVM, 1.5)))
-                .limit("JVM start of the worker (class loading, CDS), connect-back + handshake, first task "
-                        + "(deserialization runs interpreted); CPython: interpreter start + imports");
+                .limit("JVM start of the worker (≈ 40 ms of it is the JVM itself), class loading from the AppCDS "
+                        + "archive, the first Unix socket (the JDK seeds a SecureRandom), rebuilding the first lambda; "
+                        + "CPython: interpreter start + imports");
         Row process = ctx.results().row("process-start", "6. Process (child JVM)",
                         "start() → child connected back", "ms", false)
                 .limit("JVM start, library class loading, Unix socket connect + HMAC handshake");
