@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,6 @@ import dev.pyconcurrent.futures.pool.MapResult;
 import dev.pyconcurrent.futures.pool.Pool;
 import dev.pyconcurrent.futures.pool.PoolState;
 import dev.pyconcurrent.ipc.serialization.Serializer;
-import dev.pyconcurrent.process.spawn.SpawnOptions;
 
 /**
  * The {@code multiprocessing.Pool} API over worker JVMs: CPython's {@code multiprocessing.Pool}.
@@ -96,8 +94,6 @@ public class ProcessPool implements Pool {
     private static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.process.mppool");
     /** CPython's module-global {@code job_counter}. */
     private static final AtomicLong JOB_COUNTER = new AtomicLong();
-    /** Numbers the {@code PoolWorker-N} names of every pool of this JVM, as CPython's process counter does. */
-    private static final AtomicLong WORKER_COUNTER = new AtomicLong();
     private static final AtomicLong POOL_COUNTER = new AtomicLong();
     /** How long terminate() lets SIGTERMed workers exit before it kills them. */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
@@ -118,10 +114,7 @@ public class ProcessPool implements Pool {
     private final int processes;
     private final int maxTasksPerChild;
     private final Serializer serializer;
-    private final byte[] initializerBytes;
-    private final SpawnOptions spawnOptions;
     private final Duration workerStartTimeout;
-    private final ProcessPoolBuilder.WorkerLauncher launcher;
     private final String poolName = "ProcessPool-" + POOL_COUNTER.incrementAndGet();
 
     /** CPython's {@code _taskqueue}: {@link PoolTask.Batch}es and the sentinel. */
@@ -134,10 +127,9 @@ public class ProcessPool implements Pool {
     private final BlockingQueue<Object> changeNotifier = new LinkedBlockingQueue<>();
     /** CPython's {@code _cache}. */
     private final PoolCache cache = new PoolCache(() -> changeNotifier.add(WAKE));
-    /** CPython's {@code _pool}: changed by the constructor, then only by the worker handler thread. */
-    private final List<PoolWorker> workers = new CopyOnWriteArrayList<>();
+    /** CPython's {@code _pool}, with the socket its workers connect to. */
+    private final PoolWorkers workers;
     private final Object lock = new Object();
-    private final WorkerListener listener;
     private final Thread workerHandler;
     private final Thread taskHandler;
     private final Thread resultHandler;
@@ -172,15 +164,16 @@ public class ProcessPool implements Pool {
         this.processes = n;
         this.maxTasksPerChild = b.maxTasksPerChild() == null ? 0 : b.maxTasksPerChild();
         this.serializer = b.serializer();
-        this.initializerBytes = serializeInitializer(b);
-        this.spawnOptions = b.effectiveSpawnOptions();
+        byte[] initializerBytes = serializeInitializer(b);
         this.workerStartTimeout = b.workerStartTimeout();
-        this.launcher = b.launcher();
+        WorkerListener listener;
         try {
-            this.listener = new WorkerListener(poolName, serializer, n + 8);
+            listener = new WorkerListener(poolName, serializer, n + 8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the socket the pool's workers connect to", e);
         }
+        this.workers = new PoolWorkers(this, poolName, serializer, initializerBytes, maxTasksPerChild,
+                b.effectiveSpawnOptions(), b.launcher(), listener);
         repopulateOrCleanUp();
         PoolHandlers handlers = new PoolHandlers(this);
         workerHandler = daemon(handlers::handleWorkers, poolName + "-worker-handler");
@@ -206,7 +199,7 @@ public class ProcessPool implements Pool {
     private void repopulateOrCleanUp() {
         try {
             for (int i = 0; i < processes; i++) {
-                spawnWorker();
+                workers.spawn();
             }
         } catch (IOException e) {
             terminateStartedWorkers();
@@ -219,14 +212,8 @@ public class ProcessPool implements Pool {
 
     private void terminateStartedWorkers() {
         state = PoolState.TERMINATE; // so the workers' threads do not take these deaths for a broken pool
-        for (PoolWorker w : workers) {
-            w.terminate();
-        }
-        if (!awaitWorkers(workers, TERMINATE_GRACE)) {
-            workers.forEach(PoolWorker::kill);
-            awaitWorkers(workers, TERMINATE_GRACE.multipliedBy(3));
-        }
-        listener.close();
+        workers.terminateAll(TERMINATE_GRACE);
+        workers.listener().close();
     }
 
     private static Thread daemon(Runnable body, String name) {
@@ -366,16 +353,11 @@ public class ProcessPool implements Pool {
         abortAll(new CancelledException("the pool was terminated before this job finished"));
         outQueue.add(SENTINEL);
         joinThread(workerHandler, TERMINATE_GRACE); // no replacement may start behind our back
-        for (PoolWorker w : workers) {
-            w.terminate();
-        }
-        if (!awaitWorkers(workers, TERMINATE_GRACE)) {
-            workers.forEach(PoolWorker::kill);
-        }
+        workers.terminateAll(TERMINATE_GRACE);
         if (!join(TERMINATE_GRACE.multipliedBy(3))) {
             LOGGER.warn("{}: some pool threads or workers did not exit after terminate()", this);
         }
-        listener.close();
+        workers.listener().close();
     }
 
     @Override
@@ -389,9 +371,9 @@ public class ProcessPool implements Pool {
                 return false;
             }
         }
-        boolean all = awaitWorkers(workers, left(deadline));
+        boolean all = workers.awaitFinished(left(deadline));
         if (all && state == PoolState.CLOSE) {
-            listener.close();
+            workers.listener().close();
         }
         return all;
     }
@@ -418,57 +400,20 @@ public class ProcessPool implements Pool {
         return !t.isAlive();
     }
 
-    private static boolean awaitWorkers(List<PoolWorker> which, Duration timeout) {
-        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        try {
-            for (PoolWorker w : which) {
-                if (Thread.currentThread().getName().startsWith(w.name + "-")) {
-                    continue;
-                }
-                if (timeout == null) {
-                    w.finished.await();
-                } else if (!w.finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    return false;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WaitInterruptedException("the workers of the pool to exit", e);
-        }
-        return true;
-    }
-
     // ------------------------------------------------------------------ used by the handlers and workers
 
     /** CPython {@code _maintain_pool}: reap exited workers ({@code _join_exited_workers}), start replacements. */
     void maintainPool() {
-        workers.removeIf(PoolWorker::isFinished);
+        workers.reapExited();
         while (workers.size() < processes && state != PoolState.TERMINATE && brokenCause == null) {
             try {
-                spawnWorker();
+                workers.spawn();
             } catch (IOException | RuntimeException e) {
                 breakPool(new BrokenExecutorException("a replacement worker could not be started", e));
             }
         }
-    }
-
-    /** CPython {@code _repopulate_pool_static} for one worker. Called by the constructor, then the worker handler. */
-    private void spawnWorker() throws IOException {
-        long id = WORKER_COUNTER.incrementAndGet();
-        PoolWorker worker = new PoolWorker(this, id, "PoolWorker-" + id);
-        listener.expect(worker);
-        try {
-            byte[] payload = new PoolWorkerMain(listener.socketPath(), id, serializer, initializerBytes,
-                    maxTasksPerChild).toSpawnPayload();
-            worker.child = launcher.launch(payload, spawnOptions, poolName + "-" + worker.name);
-        } catch (IOException | RuntimeException e) {
-            listener.forget(worker);
-            throw e;
-        }
-        workers.add(worker);
-        worker.start();
         if (state == PoolState.TERMINATE) {
-            worker.kill(); // terminate() ran while this one was starting
+            workers.all().forEach(PoolWorker::kill); // terminate() ran while one was starting
         }
     }
 
@@ -535,11 +480,11 @@ public class ProcessPool implements Pool {
     }
 
     List<PoolWorker> workers() {
-        return workers;
+        return workers.all();
     }
 
     WorkerListener listener() {
-        return listener;
+        return workers.listener();
     }
 
     Serializer serializer() {
@@ -571,24 +516,12 @@ public class ProcessPool implements Pool {
      *         that died is left out at once, even before the worker handler has reaped it
      */
     public List<Long> workerPids() {
-        List<Long> pids = new ArrayList<>();
-        for (PoolWorker w : workers) {
-            if (w.isAlive()) {
-                pids.add(w.pid());
-            }
-        }
-        return pids;
+        return workers.livePids();
     }
 
     /** @return the names of the live workers ({@code PoolWorker-N}) */
     public List<String> workerNames() {
-        List<String> names = new ArrayList<>();
-        for (PoolWorker w : workers) {
-            if (w.isAlive()) {
-                names.add(w.name);
-            }
-        }
-        return names;
+        return workers.liveNames();
     }
 
     /** @return the number of unfinished jobs (CPython's {@code len(pool._cache)}) */

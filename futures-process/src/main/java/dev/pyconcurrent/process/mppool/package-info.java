@@ -10,6 +10,8 @@
  *       ({@code Pool.__init__}, {@code apply_async}, {@code _map_async}, {@code imap}, {@code close},
  *       {@code terminate}/{@code _terminate_pool}, {@code join}).</li>
  *   <li>{@code PoolHandlers}: the worker handler, task handler and result handler threads.</li>
+ *   <li>{@code PoolWorkers}: the pool's list of workers ({@code _pool}, {@code _repopulate_pool_static},
+ *       {@code _join_exited_workers}) and the socket they connect to ({@code WorkerListener}).</li>
  *   <li>{@code PoolWorker}: the parent's view of one {@code PoolWorker-N} JVM and the thread that carries its
  *       tasks and results (CPython's worker reads the shared {@code _inqueue} itself).</li>
  *   <li>{@link dev.pyconcurrent.process.mppool.PoolWorkerMain}: the program the worker JVM runs ({@code worker()}).</li>
