@@ -42,14 +42,7 @@ public class DictProxy<K, V> extends BaseProxy implements Map<K, V> {
 
                         @Override
                         public Entry<K, V> next() {
-                            K key = keys.next();
-                            return new SimpleEntry<>(key, getItem(key)) {
-                                @Override
-                                public V setValue(V value) {
-                                    DictProxy.this.put(key, value);
-                                    return super.setValue(value);
-                                }
-                            };
+                            return new RemoteEntry(keys.next());
                         }
                     };
                 }
@@ -204,6 +197,46 @@ public class DictProxy<K, V> extends BaseProxy implements Map<K, V> {
     @Override
     public int hashCode() {
         return copy().hashCode();
+    }
+
+    /** An entry of the live iteration: its value is read (and written) in the server when asked for. */
+    private final class RemoteEntry implements Map.Entry<K, V> {
+        private final K key;
+
+        RemoteEntry(K key) {
+            this.key = key;
+        }
+
+        @Override
+        public K getKey() {
+            return key;
+        }
+
+        @Override
+        public V getValue() {
+            return getItem(key);
+        }
+
+        @Override
+        public V setValue(V value) {
+            return put(key, value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Map.Entry<?, ?> e && java.util.Objects.equals(key, e.getKey())
+                    && java.util.Objects.equals(getValue(), e.getValue());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(key) ^ java.util.Objects.hashCode(getValue());
+        }
+
+        @Override
+        public String toString() {
+            return key + "=" + getValue();
+        }
     }
 
     /** The contents as CPython prints them: {@code {1: 2}}. */
