@@ -118,6 +118,9 @@ public final class Server {
     /** Stops serving: closes the listener (removing its socket file) and every connection. Idempotent. */
     public void stop() {
         stopped = true;
+        if (current == this) {
+            current = null;                                  // proxies deserialized from now on are ordinary
+        }
         stopEvent.countDown();
         try {
             listener.close();

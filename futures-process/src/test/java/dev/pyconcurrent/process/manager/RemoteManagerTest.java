@@ -1,6 +1,7 @@
 package dev.pyconcurrent.process.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,8 @@ import dev.pyconcurrent.process.manager.referents.ThreadQueue;
  * random 32-byte authkey and a non-default serializer (CPython: {@code xmlrpclib}; here the strict {@code jdk}
  * allow-list serializer); a second manager object {@code connect()}s with the same key and gets the queue proxy;
  * values round-trip; putting an unserializable object raises. Added: a wrong authkey is refused with a clear
- * exception.
+ * exception; {@code _TestManagerRestart::test_rapid_restart} (a new manager on the same TCP address right after
+ * shutdown); a server from {@code get_server()} serving in this JVM.
  */
 @Timeout(60)
 class RemoteManagerTest {
@@ -98,6 +100,49 @@ class RemoteManagerTest {
         wrong[0] ^= 1;
         ManagerConnectionException e = assertThrows(ManagerConnectionException.class, () -> client(wrong).connect());
         assertTrue(e.getMessage().contains("refused the authkey"), e.getMessage());
+    }
+
+    @Test
+    void aManagerCanBeRestartedOnTheSameAddressRightAfterShutdown() throws Exception {
+        SyncManager first = new SyncManager(new InetSocketAddress("127.0.0.1", 0), AUTHKEY);
+        first.start();
+        String address = first.address();
+        first.list(List.of(1)).close();
+        first.shutdown();
+        SyncManager second = new SyncManager(Addresses.parse(address), AUTHKEY);
+        try (second) {
+            second.start();                                  // SO_REUSEADDR: the port is free again at once
+            assertEquals(address, second.address());
+            assertEquals(List.of(2), second.list(List.of(2)).copy());
+        }
+    }
+
+    @Test
+    void aServerFromGetServerServesInThisJvm() throws Exception {
+        BaseManager local = new BaseManager(new InetSocketAddress("127.0.0.1", 0), AUTHKEY);
+        local.register("get_queue", args -> Global.QUEUE, QueueProxy::new);
+        Server s = local.getServer();
+        Thread serving = new Thread(() -> {
+            try {
+                s.serveForever();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "serve-forever");
+        serving.start();
+        try {
+            BaseManager client = new BaseManager(Addresses.parse(s.address()), AUTHKEY);
+            client.register(new Registration("get_queue", null, null, null, QueueProxy::new));
+            client.connect();
+            @SuppressWarnings("unchecked")
+            QueueProxy<String> q = client.create(QueueProxy.class, "get_queue");
+            q.put("served here");
+            assertEquals("served here", Global.QUEUE.get());  // the same object: the server runs in this JVM
+        } finally {
+            s.stop();
+            serving.join(10_000);
+        }
+        assertFalse(serving.isAlive());
     }
 
     @Test
