@@ -352,12 +352,8 @@ final class PoolWorker {
         return code == null ? "unknown (still running)" : dev.pyconcurrent.process.spawn.ExitStatus.describe(code);
     }
 
-    boolean isReady() {
-        return ready;
-    }
-
     @Override
     public String toString() {
-        return name + "(pid " + pid() + (isFinished() ? ", exited)" : ")");
+        return name + "(pid " + pid() + (isFinished() ? ", exited)" : ready ? ", ready)" : ", starting)");
     }
 }
