@@ -167,6 +167,19 @@ public class DictProxy<K, V> extends BaseProxy implements Map<K, V> {
         return (Map<K, V>) call("copy");
     }
 
+    /** {@code d | other}: a plain map with the pairs of both ({@code other} wins), the shared dict unchanged. */
+    public Map<K, V> union(Map<? extends K, ? extends V> other) {
+        Map<K, V> out = copy();
+        out.putAll(other);
+        return out;
+    }
+
+    /** {@code d |= other}: updates the shared dict, returns this proxy. */
+    public DictProxy<K, V> ior(Map<? extends K, ? extends V> other) {
+        putAll(other);
+        return this;
+    }
+
     /** {@code iter(d)}: a live key iterator in the server (an {@link IteratorProxy}). */
     @SuppressWarnings("unchecked")
     public Iterator<K> keyIterator() {

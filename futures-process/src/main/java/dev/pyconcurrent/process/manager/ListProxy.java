@@ -192,6 +192,16 @@ public class ListProxy<E> extends BaseProxy implements List<E> {
         return out;
     }
 
+    /** {@code l * n}: a plain list, the shared one unchanged. */
+    public List<E> times(int n) {
+        List<E> once = copy();
+        List<E> out = new ArrayList<>(Math.max(0, n) * once.size());
+        for (int i = 0; i < n; i++) {
+            out.addAll(once);
+        }
+        return out;
+    }
+
     /** {@code l += values}: extends the shared list, returns this proxy. */
     public ListProxy<E> iadd(Collection<? extends E> values) {
         call("iadd", new ArrayList<>(values));

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Ports {@code _test_multiprocessing.py::_TestContainers}: {@code test_list}, {@code test_list_iter},
  * {@code test_list_proxy_in_list}, {@code test_dict}, {@code test_dict_iter}, {@code test_dict_proxy_nested},
- * {@code test_nested_queue}, {@code test_namespace}; and the repr rule of {@code _TestEvent::test_repr} under a
+ * {@code test_nested_queue}, {@code test_namespace}; the operator surface of
+ * {@code TestSyncManagerTypes::test_list}/{@code test_dict} ({@code +=}/{@code *=}/{@code |=} return the proxy,
+ * {@code *}/{@code |}/{@code copy()} plain objects, {@code setdefault}, {@code reverse}); and the repr rule of {@code _TestEvent::test_repr} under a
  * manager. {@code test_list_isinstance}/{@code test_dict_isinstance} become "implements java.util.List/Map".
  */
 @Timeout(60)
@@ -160,6 +162,26 @@ class ManagerContainersTest {
         assertThrows(NoSuchElementException.class, () -> d.getItem(99));
         assertEquals(Map.entry(7, 'H'), d.popitem());
         assertEquals("{5: 'F', 6: 'G'}", d.toString());
+    }
+
+    @Test
+    void operatorsReturnTheProxyInPlaceAndPlainObjectsOtherwise() {
+        ListProxy<Integer> l = manager.list(List.of(1, 2));
+        assertEquals(List.of(1, 2, 1, 2), l.times(2));
+        assertEquals(List.of(1, 2), l.copy(), "l * 2 leaves l alone");
+        assertTrue(l.iadd(List.of(3)) == l && l.imul(2) == l, "+= and *= return the proxy");
+        assertEquals(List.of(1, 2, 3, 1, 2, 3), l.copy());
+        DictProxy<String, Integer> d = manager.dict(Map.of("a", 1));
+        assertEquals(Map.of("a", 1, "b", 2), d.union(Map.of("b", 2)));
+        assertEquals(1, d.size(), "d | other leaves d alone");
+        assertTrue(d.ior(Map.of("b", 2)) == d);
+        assertEquals(2, d.size());
+        assertEquals(1, d.setdefault("a", 99));
+        assertEquals(5, d.setdefault("c", 5));
+        List<Integer> reversed = new ArrayList<>(l.copy());
+        java.util.Collections.reverse(reversed);
+        l.reverse();
+        assertEquals(reversed, l.copy());
     }
 
     @Test
