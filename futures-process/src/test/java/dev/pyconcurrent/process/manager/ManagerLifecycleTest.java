@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.pyconcurrent.ipc.shared.Value;
+
 /**
  * The manager's life cycle and the server's reference counts.
  *
@@ -83,6 +85,19 @@ class ManagerLifecycleTest {
         } finally {
             m.shutdown();
         }
+    }
+
+    @Test
+    void aJvmThatForgetsShutdownStillExitsAndTakesItsManagerAlong() throws Exception {
+        Value managerPid = new Value('q', 0L);
+        runInChild((Value pid) -> {
+            SyncManager forgotten = SyncManager.startNew();  // never shut down: main just returns
+            forgotten.list(List.of("left behind"));
+            pid.set(forgotten.process().pid());
+        }, managerPid);
+        long pid = managerPid.getLong();
+        assertTrue(pid > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
     @Test
