@@ -40,7 +40,8 @@ import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
  * {@code test_map_no_failfast}, {@code test_enter} (as "a terminated pool refuses work": Java has no
  * {@code __enter__}), {@code TestPoolNotLeakOnFailure::test_release_unused_processes},
  * {@code _TestPoolWorkerLifetime::test_worker_finalization_via_atexit_handler_of_multiprocessing} (a pool never
- * closed does not hold up JVM exit, and its workers go too), and 2.7's {@code join()} in RUN. Plus: {@code terminate()} cancels what has not finished (CPython leaves it waiting) and kills the workers.
+ * closed does not hold up JVM exit, and its workers go too), {@code TestStdinBadfiledescriptor::test_pool_in_process}
+ * and 2.7's {@code join()} in RUN. Plus: {@code terminate()} cancels what has not finished (CPython leaves it waiting) and kills the workers.
  */
 @Timeout(60)
 class ProcessPoolLifecycleTest {
@@ -177,6 +178,20 @@ class ProcessPoolLifecycleTest {
             Awaitility.await().atMost(TIMEOUT).until(() -> !ProcessHandle.of(Long.parseLong(pid))
                     .map(ProcessHandle::isAlive).orElse(false));
         }
+    }
+
+    @Test
+    void aPoolCanBeCreatedInsideAChildProcess() throws Exception { // test_pool_in_process
+        dev.pyconcurrent.process.Process child = new dev.pyconcurrent.process.Process(() -> {
+            try (ProcessPool inner = new ProcessPool(1)) {
+                if (inner.apply(SQR, 3) != 9) {
+                    System.exit(3);
+                }
+            }
+        });
+        child.start();
+        assertTrue(child.join(TIMEOUT), "the child finished");
+        assertEquals(0, child.exitCode());
     }
 
     @Test
