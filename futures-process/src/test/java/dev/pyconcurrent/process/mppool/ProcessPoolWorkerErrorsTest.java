@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 import dev.pyconcurrent.futures.ExecutionFailedException;
 import dev.pyconcurrent.futures.function.SerializableCallable;
+import dev.pyconcurrent.futures.function.SerializableFunction;
 import dev.pyconcurrent.futures.pool.AsyncResult;
 import dev.pyconcurrent.ipc.serialization.SerializationException;
 import dev.pyconcurrent.process.pool.RemoteTraceback;
@@ -26,7 +27,8 @@ import dev.pyconcurrent.process.pool.RemoteTraceback;
  * Failures that come back from a worker: raised exceptions, unserializable results, exceptions and results the
  * parent cannot rebuild. One shared pool of two. Ports CPython's {@code _TestPoolWorkerErrors::test_async_error_callback}
  * and {@code test_unpickleable_result}; adds the Java answer to bpo-35311 (an exception that cannot be deserialized
- * in the parent makes CPython's pool hang forever; here the job fails).
+ * in the parent makes CPython's pool hang forever; here the job fails), and a task the worker cannot rebuild (CPython's
+ * worker dies; here that task fails and the worker goes on).
  */
 @Timeout(60)
 class ProcessPoolWorkerErrorsTest {
@@ -85,6 +87,22 @@ class ProcessPoolWorkerErrorsTest {
         assertInstanceOf(SerializationException.class, e.getCause());
         assertTrue(e.getCause().getMessage().contains("cannot be deserialized in the parent"), e.getCause().getMessage());
         assertEquals(9, pool.apply(SQR, 3));
+    }
+
+    @Test
+    void aTaskTheWorkerCannotRebuildFailsThatTaskAndTheWorkerGoesOn() {
+        List<Long> pids = pool.workerPids();
+        SerializableFunction<Object, String> describe = String::valueOf;
+        ExecutionFailedException e = assertThrows(ExecutionFailedException.class,
+                () -> pool.apply(describe, new MpTasks.UndeserializableException("as an argument")));
+        assertInstanceOf(SerializationException.class, e.getCause());
+        Throwable last = e.getCause();
+        while (last.getCause() != null) {
+            last = last.getCause();
+        }
+        assertInstanceOf(RemoteTraceback.class, last, "it failed in the worker: its trace ends the cause chain");
+        assertEquals("5", pool.apply(describe, 5), "the same function still works there");
+        assertEquals(pids, pool.workerPids(), "no worker died");
     }
 
     @Test
