@@ -175,15 +175,32 @@ public final class WorkerMain implements ChildEntryPoint {
         if (warmUp == null) {
             return;
         }
-        Thread warm = new Thread(() -> {
+        Thread warm = new Thread(new WarmUp(warmUp, serializer), "pool-worker-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /**
+     * The warm-up task. A named class, not a lambda: creating the JVM's first lambda bootstraps the lambda machinery,
+     * and that is the very cost this thread exists to take off the main thread.
+     */
+    private static final class WarmUp implements Runnable {
+        private final byte[] value;
+        private final Serializer serializer;
+
+        WarmUp(byte[] value, Serializer serializer) {
+            this.value = value;
+            this.serializer = serializer;
+        }
+
+        @Override
+        public void run() {
             try {
-                Wire.readValue(new WireReader().reset(warmUp, warmUp.length), serializer);
+                Wire.readValue(new WireReader().reset(value, value.length), serializer);
             } catch (RuntimeException ignored) {
                 // only an optimisation
             }
-        }, "pool-worker-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        }
     }
 
     @Override
