@@ -2,7 +2,6 @@ package dev.pyconcurrent.process.manager;
 
 import dev.pyconcurrent.ipc.connection.Client;
 import dev.pyconcurrent.ipc.connection.Connection;
-import dev.pyconcurrent.ipc.connection.Pipe;
 import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.Process;
 import dev.pyconcurrent.process.ProcessTarget;
@@ -17,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Starts (or connects to) a server process that holds shared objects, and creates them there, handing back
@@ -27,8 +24,8 @@ import java.util.stream.Collectors;
  * <p>CPython counterpart: {@code Lib/multiprocessing/managers.py: BaseManager} ({@code register}, {@code start},
  * {@code connect}, {@code get_server}, {@code shutdown} with 3.11's {@code shutdown_timeout}, {@code join},
  * {@code address}, {@code _create}, {@code _number_of_objects}, {@code _debug_info}, {@code __enter__/__exit__}).
- * {@link #start()} runs the server in a real child JVM ({@link Process}) and learns its address over a one-way
- * pipe; {@link #shutdown()} asks the server to stop, waits {@code shutdownTimeout}, then terminates, waits again,
+ * {@link #start()} runs the server in a real child JVM ({@link Process}) and learns its address over a pipe
+ * ({@link ServerProcess}); {@link #shutdown()} asks the server to stop, waits {@code shutdownTimeout}, then terminates, waits again,
  * then kills (CPython's {@code _finalize_manager}).
  *
  * <p>Java differs:
@@ -60,8 +57,6 @@ import java.util.stream.Collectors;
 public class BaseManager implements AutoCloseable {
     /** CPython 3.11's default {@code shutdown_timeout}. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(1);
-    /** How long {@code start()} waits for the server process to report its address. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Map<String, Registration> registry = new LinkedHashMap<>();
     private final SocketAddress requestedAddress;
@@ -176,69 +171,15 @@ public class BaseManager implements AutoCloseable {
      */
     public final synchronized void start(ProcessTarget initializer, List<?> initargs) {
         checkInitial();
-        Pipe pipe;
-        try {
-            // Duplex although only one message flows: a one-way end cannot be relayed to a child (the relay
-            // copies both directions), see dev.pyconcurrent.ipc.host.Connections.
-            pipe = Pipe.open(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the pipe for the manager's address: " + e, e);
-        }
-        try (Connection reader = pipe.first(); Connection writer = pipe.second()) {
-            ProcessTarget.OneArg<ServerBootstrap.Launch> target = ServerBootstrap::runServer;
-            Process p = new Process(target, new ServerBootstrap.Launch(serverRegistry(),
-                    requestedAddress == null ? null : Addressing.format(requestedAddress), authkey, serializer,
-                    writer, initializer, new ArrayList<>(initargs)));
-            p.setName(getClass().getSimpleName() + "-" + Arrays.stream(p.identity()).mapToObj(Integer::toString)
-                    .collect(Collectors.joining(":")));
-            p.setDaemon(true);
-            p.start();
-            // The writer stays open here until the address arrives: the child's copy is a hand-over relayed
-            // through this JVM's resource host, which needs this end (CPython closes it: it passed a real fd).
-            this.address = awaitAddress(reader, p);
-            this.process = p;
-            state.value = ManagerState.STARTED;
-            exitHook = new Thread(this::finalizeManager, "manager-shutdown-" + p.name());
-            Runtime.getRuntime().addShutdownHook(exitHook);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the manager's server process: " + e, e);
-        }
-    }
-
-    private static String awaitAddress(Connection reader, Process p) throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try {
-            while (!reader.poll(100, TimeUnit.MILLISECONDS)) {
-                if (!p.isAlive() && !reader.poll()) {
-                    p.join(Duration.ofSeconds(5));
-                    throw new IllegalStateException("the manager process " + p.name() + " exited (exit code "
-                            + p.exitCode() + ") before reporting its address");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    p.kill();
-                    throw new IllegalStateException("the manager process " + p.name() + " did not report its "
-                            + "address within " + START_TIMEOUT.toSeconds() + " s (killed)");
-                }
-            }
-            Reply reply;
-            try {
-                reply = (Reply) reader.recv();
-            } catch (java.io.EOFException e) {
-                p.join(Duration.ofSeconds(5));
-                throw new IllegalStateException("the manager process " + p.name() + " exited (exit code "
-                        + p.exitCode() + ") before reporting its address");
-            }
-            if (!Reply.RETURN.equals(reply.kind())) {
-                p.join(Duration.ofSeconds(5));
-                throw new IllegalStateException("the manager process " + p.name() + " failed to start:\n"
-                        + reply.result());
-            }
-            return (String) reply.result();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.kill();
-            throw new IllegalStateException("interrupted while starting the manager process", e);
-        }
+        String name = getClass().getSimpleName();
+        ServerProcess.Started started = ServerProcess.launch(name, new ServerBootstrap.Launch(serverRegistry(),
+                requestedAddress == null ? null : Addressing.format(requestedAddress), authkey, serializer, null,
+                initializer, new ArrayList<>(initargs)));
+        this.address = started.address();
+        this.process = started.process();
+        state.value = ManagerState.STARTED;
+        exitHook = new Thread(this::finalizeManager, "manager-shutdown-" + process.name());
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /**
@@ -333,22 +274,9 @@ public class BaseManager implements AutoCloseable {
             state.value = ManagerState.SHUTDOWN;
         }
         try {
-            if (p != null && p.isAlive()) {
-                try {
-                    Dispatch.callServer(addr, authkey, serializer, "shutdown");
-                } catch (Exception ignored) {
-                    // already stopping or dead: the joins below decide
-                }
-                if (!p.join(shutdownTimeout)) {
-                    p.terminate();
-                    if (!p.join(shutdownTimeout)) {
-                        p.kill();
-                        p.join(Duration.ofSeconds(5));
-                    }
-                }
+            if (p != null) {
+                ServerProcess.stop(p, addr, authkey, serializer, shutdownTimeout);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             if (addr != null) {
                 ProxyConnections.closeAll(addr);

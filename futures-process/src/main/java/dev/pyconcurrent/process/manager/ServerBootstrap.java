@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What runs in the manager's server process: the initializer, then the {@link Server}, whose address goes back
- * to the parent over a one-way pipe before serving starts.
+ * to the parent over a pipe before serving starts.
  *
  * <p>CPython counterpart: {@code BaseManager._run_server(registry, address, authkey, serializer, writer,
  * initializer, initargs)}. Java differs: a failure before serving (initializer threw, address in use) is sent to
