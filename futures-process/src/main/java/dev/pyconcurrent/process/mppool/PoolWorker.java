@@ -32,7 +32,8 @@ import dev.pyconcurrent.process.spawn.ChildJvm;
  * <h2>States (every legal transition)</h2>
  * <pre>
  *   SPAWNED   -> CONNECTED  the listener matched its HELLO (connected completes normally)
- *   SPAWNED   -> EXITED     died before connecting, or did not connect within workerStartTimeout (then killed)
+ *   SPAWNED   -> EXITED     died and did not connect within CONNECT_GRACE, or did not connect within
+ *                           workerStartTimeout (then killed): the pool breaks (unless it is terminating)
  *   CONNECTED -> READY      READY received: the initializer returned
  *   CONNECTED -> EXITED     INIT_FAILED or EOF: the pool breaks (unless it is terminating)
  *   READY     -> EXITED     EXIT answered (sentinel); retired after maxtasksperchild tasks; died (a task in flight
@@ -45,6 +46,10 @@ import dev.pyconcurrent.process.spawn.ChildJvm;
 final class PoolWorker {
     /** How long a worker that closed its socket may take to exit before it is killed. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+    /** How often the thread looks at a starting worker that has not connected yet. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** How long after a starting worker's death its connection may still be matched by the listener. */
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(1);
 
     final ProcessPool pool;
     final long workerId;
@@ -106,9 +111,8 @@ final class PoolWorker {
         }
     }
 
-    /** Runs on the JVM's exit watcher: wakes the thread if it waits for work, or for a connection that won't come. */
+    /** Runs on the JVM's exit watcher: wakes the thread if it waits for work. */
     private void onExit() {
-        connected.completeExceptionally(new IllegalStateException(name + " exited before connecting"));
         Thread t = thread;
         if (t != null && waitingForTask) {
             t.interrupt();
@@ -133,19 +137,45 @@ final class PoolWorker {
         }
     }
 
+    /**
+     * Waits for the listener to hand over this worker's connection. Goals: return the connection as soon as it is
+     * matched, even if the worker has died meanwhile (what it sent, e.g. INIT_FAILED with its reason, is still
+     * readable); give up on a worker that died without connecting only after {@link #CONNECT_GRACE}, because the
+     * listener may still be matching a HELLO that arrived before the death; kill a worker that neither connects nor
+     * dies within workerStartTimeout. Whoever completes {@link #connected} first wins, so a connection matched just
+     * after we gave up is taken here and closed, never leaked.
+     */
     private MessageChannel awaitConnection() {
+        long start = System.nanoTime();
+        long diedAt = 0;
+        String failure = null;
         try {
-            return connected.get(pool.workerStartTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException slow) {
-            kill();
-            failedBeforeReady(name + " (pid " + pid() + ") did not connect to the pool within "
-                    + pool.workerStartTimeout(), null);
-        } catch (ExecutionException diedFirst) {
-            failedBeforeReady(name + " (pid " + pid() + ") exited with code " + exitCodeText()
-                    + " before it connected to the pool", null);
-        } catch (InterruptedException e) {
-            kill();
+            while (failure == null) {
+                try {
+                    return connected.get(POLL.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException notYet) {
+                    long now = System.nanoTime();
+                    if (!child.isAlive()) {
+                        diedAt = diedAt == 0 ? now : diedAt;
+                        if (now - diedAt >= CONNECT_GRACE.toNanos() || pool.state() == PoolState.TERMINATE) {
+                            failure = name + " (pid " + pid() + ") exited with code " + exitCodeText()
+                                    + " before it connected to the pool";
+                        }
+                    } else if (now - start >= pool.workerStartTimeout().toNanos()) {
+                        kill();
+                        failure = name + " (pid " + pid() + ") did not connect to the pool within "
+                                + pool.workerStartTimeout();
+                    }
+                }
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            kill(); // nobody completes connected exceptionally but us; an interrupt means the pool is going away
+            failure = name + " was given up while starting: " + e;
         }
+        if (!connected.completeExceptionally(new IllegalStateException(failure))) {
+            return connected.join(); // matched at the last moment: read what it sent
+        }
+        failedBeforeReady(failure, null);
         return null;
     }
 
