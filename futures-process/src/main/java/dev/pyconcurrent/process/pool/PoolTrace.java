@@ -9,7 +9,7 @@ import java.io.PrintStream;
  * <p>CPython counterpart: none (CPython's pool has only {@code util.debug} calls). The same hops are logged at DEBUG on
  * one SLF4J logger per stage, {@code dev.pyconcurrent.process.pool.trace.submit}, {@code .callqueue}, {@code .worker},
  * {@code .resultqueue} and {@code .future}; a listener set with
- * {@link ProcessPoolExecutor.Builder#trace(PoolTrace)} is called in addition, on the pool's internal threads, so it
+ * {@link ProcessPoolExecutorBuilder#trace(PoolTrace)} is called in addition, on the pool's internal threads, so it
  * must be fast and must not block. Every method has an empty default.
  *
  * <p>Step numbers are the article's: (1) the caller puts the work item in the work queue and gets its future,

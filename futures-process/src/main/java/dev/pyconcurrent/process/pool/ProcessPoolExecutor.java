@@ -68,7 +68,7 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  *       exist.</li>
  *   <li><b>{@code System.exit} in a task</b> ends the worker JVM: the pool sees a crash
  *       ({@link TerminatedWorkerException}), not a {@code SystemExit} result as in CPython.</li>
- *   <li><b>Beyond CPython</b> (opt-in via the {@link Builder}, except the first): {@code cancel(true)} on a running
+ *   <li><b>Beyond CPython</b> (opt-in via the {@link ProcessPoolExecutorBuilder}, except the first): {@code cancel(true)} on a running
  *       future kills its worker and replaces it; a per-task timeout; {@code replaceCrashedWorkers} (only the call of
  *       a dead worker fails, the pool stays usable); a bound on pending work items with backpressure on
  *       {@code submit}; a {@link PoolTrace} of every hop.</li>
@@ -89,9 +89,9 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
 public class ProcessPoolExecutor extends Executor {
     /** CPython's {@code EXTRA_QUEUED_CALLS}: the call queue holds this many calls more than there are workers. */
     public static final int EXTRA_QUEUED_CALLS = 1;
-    /** How long a new worker may take to connect back by default (see {@link Builder#workerStartTimeout}). */
+    /** How long a new worker may take to connect back by default (see {@link ProcessPoolExecutorBuilder#workerStartTimeout}). */
     public static final long DEFAULT_WORKER_START_TIMEOUT_SECONDS = 60;
-    private static final Duration DEFAULT_WORKER_START_TIMEOUT = Duration.ofSeconds(DEFAULT_WORKER_START_TIMEOUT_SECONDS);
+    static final Duration DEFAULT_WORKER_START_TIMEOUT = Duration.ofSeconds(DEFAULT_WORKER_START_TIMEOUT_SECONDS);
 
     static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.process.pool");
     /** CPython logs initializer failures on the package logger {@code concurrent.futures}. */
@@ -154,7 +154,7 @@ public class ProcessPoolExecutor extends Executor {
         this(builder().maxWorkers(maxWorkers));
     }
 
-    ProcessPoolExecutor(Builder b) {
+    ProcessPoolExecutor(ProcessPoolExecutorBuilder b) {
         this.maxWorkers = b.maxWorkers;
         this.maxTasksPerChild = b.maxTasksPerChild;
         this.serializer = b.serializer;
@@ -179,8 +179,8 @@ public class ProcessPoolExecutor extends Executor {
         PoolExitHook.register(this);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static ProcessPoolExecutorBuilder builder() {
+        return new ProcessPoolExecutorBuilder();
     }
 
     /** @return the most worker JVMs this pool runs at once */
@@ -515,167 +515,6 @@ public class ProcessPoolExecutor extends Executor {
         return "ProcessPoolExecutor-" + poolId + "[maxWorkers=" + maxWorkers + ", workers=" + processes.size()
                 + ", pending=" + pendingWorkItems.size() + (broken != null ? ", broken" : shutdownThread
                 ? ", shut down" : "") + "]";
-    }
-
-    /**
-     * The constructor arguments of CPython's {@code ProcessPoolExecutor(max_workers, mp_context, initializer,
-     * initargs, *, max_tasks_per_child)} plus the Java-only options. Every setter returns {@code this}; values are
-     * checked when set, with CPython's messages where CPython checks them.
-     */
-    public static final class Builder {
-        private int maxWorkers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        private SerializableRunnable initializer;
-        private int maxTasksPerChild;
-        private Serializer serializer = dev.pyconcurrent.ipc.serialization.Serializers.trustedPeerSerializer();
-        private final List<String> jvmOptions = new ArrayList<>();
-        private dev.pyconcurrent.process.spawn.SpawnOptions spawnOptions =
-                dev.pyconcurrent.process.spawn.SpawnOptions.defaults();
-        private Duration taskTimeout;
-        private int callsPerWorker = 1;
-        private boolean replaceCrashedWorkers;
-        private Duration workerStartTimeout = DEFAULT_WORKER_START_TIMEOUT;
-        private int maxPendingWorkItems;
-        private PoolTrace trace;
-
-        private Builder() {
-        }
-
-        /** At most this many workers (default: the number of processors). */
-        public Builder maxWorkers(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxWorkers must be greater than 0, got " + value);
-            }
-            this.maxWorkers = value;
-            return this;
-        }
-
-        /** Runs in every worker before its first call (CPython {@code initializer}); null for none. */
-        public Builder initializer(SerializableRunnable value) {
-            this.initializer = value;
-            return this;
-        }
-
-        /** CPython {@code initializer=fn, initargs=(arg,)}. */
-        public <A> Builder initializer(dev.pyconcurrent.futures.function.SerializableConsumer<A> fn, A initarg) {
-            Objects.requireNonNull(fn, "initializer must be a callable");
-            this.initializer = new BoundInitializer<>(fn, initarg);
-            return this;
-        }
-
-        /** A worker exits after this many calls and is replaced (CPython {@code max_tasks_per_child}). */
-        public Builder maxTasksPerChild(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxTasksPerChild must be >= 1, got " + value);
-            }
-            this.maxTasksPerChild = value;
-            return this;
-        }
-
-        /**
-         * How calls, arguments and results that are not plain values travel (default: filtered JDK serialization).
-         * The workers must be able to rebuild it: it is shipped as an instance if it is {@link java.io.Serializable},
-         * else looked up there by its registered {@link Serializer#name()}.
-         */
-        public Builder serializer(Serializer value) {
-            Objects.requireNonNull(value, "serializer");
-            if (!(value instanceof java.io.Serializable)
-                    && dev.pyconcurrent.ipc.serialization.Serializers.find(value.name()).isEmpty()) {
-                throw new IllegalArgumentException("serializer '" + value.name() + "' is neither Serializable nor"
-                        + " registered, so worker JVMs could not rebuild it");
-            }
-            this.serializer = value;
-            return this;
-        }
-
-        /** Extra JVM options for the workers, added after the spawn options' own. */
-        public Builder jvmOptions(List<String> value) {
-            this.jvmOptions.clear();
-            this.jvmOptions.addAll(value);
-            return this;
-        }
-
-        /** How worker JVMs start (default JVM options, AppCDS, java and classpath); CPython's {@code mp_context}. */
-        public Builder spawnOptions(dev.pyconcurrent.process.spawn.SpawnOptions value) {
-            this.spawnOptions = Objects.requireNonNull(value, "spawnOptions");
-            return this;
-        }
-
-        /**
-         * Java-only: how many calls one worker may hold at once. 1 (default) is CPython's behaviour: a worker takes
-         * its next call only when it is free, so a queued call goes to whichever worker frees up first. 2 sends the
-         * next call while the worker still runs the current one, so a busy worker finds it waiting and no round trip
-         * separates two calls: measured ≈ N× the tasks/s for many tiny calls (docs/benchmarks.md). The price,
-         * familiar from Celery's prefetch: that call is committed to its worker, so behind a long call it waits even
-         * if another worker falls idle; and {@code cancel(true)} of it kills the worker when the call starts
-         * (it can no longer be withdrawn). Ignored (1) with a {@link #taskTimeout}, whose clock starts at sending.
-         */
-        public Builder callsPerWorker(int value) {
-            if (value < 1 || value > WorkerChannel.PIPELINE_DEPTH) {
-                throw new IllegalArgumentException("callsPerWorker must be 1 or " + WorkerChannel.PIPELINE_DEPTH
-                        + ", got " + value);
-            }
-            this.callsPerWorker = value;
-            return this;
-        }
-
-        /**
-         * Java-only: a call running longer than this fails with {@link TaskTimeoutException}, and its worker is
-         * killed and replaced (pebble's per-task timeout). Null (default): no limit.
-         */
-        public Builder taskTimeout(Duration value) {
-            if (value != null && (value.isNegative() || value.isZero())) {
-                throw new IllegalArgumentException("taskTimeout must be positive, got " + value);
-            }
-            this.taskTimeout = value;
-            return this;
-        }
-
-        /**
-         * Java-only: when a worker dies unexpectedly, fail only the call it was running (with
-         * {@link TerminatedWorkerException}) and start a replacement, instead of breaking the pool (CPython's and
-         * the default behaviour).
-         */
-        public Builder replaceCrashedWorkers(boolean value) {
-            this.replaceCrashedWorkers = value;
-            return this;
-        }
-
-        /**
-         * Java-only: a worker JVM that has not connected back to the pool this long after its spawn is killed and
-         * counts as a worker that could not be started (the pool breaks). Without this bound a worker hanging in its
-         * start-up (a JVM waiting for a debugger, a stopped process) would leave its calls, {@code close()} and the
-         * JVM exit hook waiting forever. Default {@value #DEFAULT_WORKER_START_TIMEOUT_SECONDS} s (a worker needs
-         * ≈ 0.1 s on an idle machine).
-         */
-        public Builder workerStartTimeout(Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("workerStartTimeout must be positive, got " + value);
-            }
-            this.workerStartTimeout = value;
-            return this;
-        }
-
-        /**
-         * Java-only: {@code submit} blocks while this many work items are pending (submitted, not finished), so a
-         * fast producer cannot fill the heap with queued calls. 0 (default): unbounded, as in CPython.
-         */
-        public Builder maxPendingWorkItems(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("maxPendingWorkItems must be >= 0, got " + value);
-            }
-            this.maxPendingWorkItems = value;
-            return this;
-        }
-
-        /** Java-only: a listener for every hop of every work item (see {@link PoolTrace}). */
-        public Builder trace(PoolTrace value) {
-            this.trace = value;
-            return this;
-        }
-
-        public ProcessPoolExecutor build() {
-            return new ProcessPoolExecutor(this);
-        }
     }
 
     /** {@code initializer(fn, initarg)} bound into one serializable runnable. */

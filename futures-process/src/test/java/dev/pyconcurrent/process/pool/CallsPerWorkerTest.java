@@ -29,7 +29,7 @@ import dev.pyconcurrent.futures.function.SerializableCallable;
 @Timeout(60)
 class CallsPerWorkerTest {
 
-    private static ProcessPoolExecutor.Builder twoPerWorker() {
+    private static ProcessPoolExecutorBuilder twoPerWorker() {
         return ProcessPoolExecutor.builder().callsPerWorker(2);
     }
 

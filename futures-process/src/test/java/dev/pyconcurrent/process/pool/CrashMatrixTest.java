@@ -93,7 +93,7 @@ class CrashMatrixTest {
     @ParameterizedTest(name = "{0} fails by {1} -> {2}")
     @MethodSource("crashCases")
     void everyFailureEndsTheFutureWithATypedException(Stage stage, Failure failure, Outcome outcome) {
-        ProcessPoolExecutor.Builder builder = ProcessPoolExecutor.builder().maxWorkers(1);
+        ProcessPoolExecutorBuilder builder = ProcessPoolExecutor.builder().maxWorkers(1);
         if (failure == Failure.SERIALIZER_THROWS) {
             builder.serializer(new Crashes.TrapSerializer());
         }
