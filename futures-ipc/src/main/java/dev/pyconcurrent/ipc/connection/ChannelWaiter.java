@@ -5,6 +5,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Blocks a thread until a non-blocking channel is ready in one direction, with a timeout.
@@ -40,11 +41,11 @@ final class ChannelWaiter {
     void await(long timeoutNanos) throws IOException {
         Selector s = selector();
         if (timeoutNanos == Long.MAX_VALUE) {
-            s.select(ChannelWaiter::ignore);                 // 0 would mean "forever" too, be explicit
+            s.select(IGNORE);                 // 0 would mean "forever" too, be explicit
         } else {
             // Round up: select(1 ms) is the finest the JDK offers; 0 would block forever.
             long millis = Math.max(1L, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999L));
-            s.select(ChannelWaiter::ignore, millis);
+            s.select(IGNORE, millis);
         }
     }
 
@@ -81,7 +82,15 @@ final class ChannelWaiter {
         return s;
     }
 
-    private static void ignore(SelectionKey key) {
-        // The selected-keys consumer form avoids allocating in the selected-key set.
-    }
+    /**
+     * The selected-keys consumer form of {@code select} avoids allocating in the selected-key set. An anonymous class,
+     * not a method reference: the first blocking receive of every child JVM passes here, and a JVM's first lambda
+     * costs a bootstrap of the lambda machinery.
+     */
+    private static final Consumer<SelectionKey> IGNORE = new Consumer<>() {
+        @Override
+        public void accept(SelectionKey key) {
+            // nothing: callers retry their syscall
+        }
+    };
 }

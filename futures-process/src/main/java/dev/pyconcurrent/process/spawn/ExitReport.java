@@ -79,7 +79,13 @@ public final class ExitReport {
         chainSignal("TERM");
         chainSignal("INT");
         chainSignal("HUP");
-        Runtime.getRuntime().addShutdownHook(new Thread(ExitReport::writeReport, "pyconcurrent-exit-report"));
+        // Anonymous classes here and in chainSignal, not lambdas: see ParentWatcher.start (start-up path).
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+            @Override
+            public void run() {
+                writeReport();
+            }
+        }, "pyconcurrent-exit-report"));
     }
 
     /** Child side: the parent is gone, nobody will read the report; remove the parent's empty file. */
@@ -105,15 +111,19 @@ public final class ExitReport {
         try {
             sun.misc.Signal signal = new sun.misc.Signal(name);
             sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
-            previous[0] = sun.misc.Signal.handle(signal, received -> {
-                if (receivedSignal == 0) {
-                    receivedSignal = received.getNumber();
-                }
-                sun.misc.SignalHandler next = previous[0];
-                if (next != null && next != sun.misc.SignalHandler.SIG_DFL && next != sun.misc.SignalHandler.SIG_IGN) {
-                    next.handle(received);
-                } else if (next == sun.misc.SignalHandler.SIG_DFL) {
-                    Runtime.getRuntime().exit(128 + received.getNumber());
+            previous[0] = sun.misc.Signal.handle(signal, new sun.misc.SignalHandler() {
+                @Override
+                public void handle(sun.misc.Signal received) {
+                    if (receivedSignal == 0) {
+                        receivedSignal = received.getNumber();
+                    }
+                    sun.misc.SignalHandler next = previous[0];
+                    if (next != null && next != sun.misc.SignalHandler.SIG_DFL
+                            && next != sun.misc.SignalHandler.SIG_IGN) {
+                        next.handle(received);
+                    } else if (next == sun.misc.SignalHandler.SIG_DFL) {
+                        Runtime.getRuntime().exit(128 + received.getNumber());
+                    }
                 }
             });
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {

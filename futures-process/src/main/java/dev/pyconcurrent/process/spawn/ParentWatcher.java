@@ -42,11 +42,21 @@ public final class ParentWatcher {
     public static ParentWatcher start(FileInputStream spawnPipe, boolean exitWithParent) {
         ParentWatcher watcher = new ParentWatcher();
         FileChannel channel = spawnPipe.getChannel();
-        Thread thread = new Thread(() -> watcher.watch(channel, exitWithParent), "pyconcurrent-parent-watcher");
+        // Anonymous classes, not lambdas: this runs on every child's start path, and a JVM's first lambda costs a
+        // bootstrap of the lambda machinery (milliseconds) that the main thread should not pay here.
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                watcher.watch(channel, exitWithParent);
+            }
+        }, "pyconcurrent-parent-watcher");
         thread.setDaemon(true);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            watcher.leaving = true;
-            thread.interrupt();
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+            @Override
+            public void run() {
+                watcher.leaving = true;
+                thread.interrupt();
+            }
         }, "pyconcurrent-parent-watcher-stop"));
         thread.start();
         return watcher;

@@ -59,11 +59,16 @@ public final class WorkerMain implements ChildEntryPoint {
     private final byte[] initializer;
     /** 0 = unlimited. */
     private final int maxTasks;
-    /** {@link #WARM_UP} written as a {@link Wire} value with the pool's serializer, or null. */
+    /** {@link WarmUpFunction#VALUE} written as a {@link Wire} value with the pool's serializer, or null. */
     private final byte[] warmUp;
 
-    /** Rebuilt on a side thread while the worker connects (see {@link #startWarmUp}). */
-    private static final SerializableFunction<Object, Object> WARM_UP = x -> x;
+    /**
+     * Rebuilt on a side thread while the worker connects (see {@link #startWarmUp}). In a holder class, so that loading
+     * {@code WorkerMain} in the worker does not create the lambda on the main thread (the cost the warm-up moves away).
+     */
+    private static final class WarmUpFunction {
+        static final SerializableFunction<Object, Object> VALUE = x -> x;
+    }
 
     /**
      * @param serializer shipped as an instance if it is {@link Serializable}, else by its registered name
@@ -79,7 +84,7 @@ public final class WorkerMain implements ChildEntryPoint {
         byte[] bytes;
         try {
             WireBuffer value = new WireBuffer();
-            Wire.writeValue(value, WARM_UP, serializer);
+            Wire.writeValue(value, WarmUpFunction.VALUE, serializer);
             bytes = java.util.Arrays.copyOf(value.array(), value.size());
         } catch (RuntimeException notForThisSerializer) {
             bytes = null;
