@@ -1,7 +1,5 @@
 package dev.pyconcurrent.examples;
 
-import java.util.concurrent.Callable;
-
 import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>The articles used Google's {@code fire} to turn a function into a command line; picocli plays
  * that part here. With no arguments the launcher lists every scenario, with the article section each
- * one reproduces and, for scenarios whose module has not landed yet, why it cannot run.
+ * one reproduces.
  */
 @Command(name = "examples/run",
         mixinStandardHelpOptions = true,
@@ -23,9 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Runs one scenario of the articles in shared/articles/ on pyconcurrent-java.",
         footer = {"", "Run './examples/run SCENARIO --help' for a scenario's arguments."})
 public final class Launcher implements Runnable {
-
-    /** Exit status of a scenario that is listed but whose module has not landed yet. */
-    public static final int NOT_AVAILABLE_EXIT_CODE = 3;
 
     @CommandLine.Spec
     private CommandSpec spec;
@@ -42,13 +37,9 @@ public final class Launcher implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Launcher());
         for (ScenarioCatalog.Scenario scenario : ScenarioCatalog.all()) {
-            if (scenario.available()) {
-                CommandLine sub = new CommandLine(scenario.command().get());
-                sub.getCommandSpec().usageMessage().description(scenario.summary() + " [" + scenario.article() + "]");
-                cli.addSubcommand(scenario.name(), sub);
-            } else {
-                cli.addSubcommand(scenario.name(), unavailable(scenario));
-            }
+            CommandLine sub = new CommandLine(scenario.command().get());
+            sub.getCommandSpec().usageMessage().description(scenario.summary() + " [" + scenario.article() + "]");
+            cli.addSubcommand(scenario.name(), sub);
         }
         return cli;
     }
@@ -57,17 +48,5 @@ public final class Launcher implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
-    }
-
-    private static CommandLine unavailable(ScenarioCatalog.Scenario scenario) {
-        CommandSpec placeholder = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
-            System.err.println("Scenario '" + scenario.name() + "' is not available yet: "
-                    + scenario.unavailableBecause() + ".");
-            return NOT_AVAILABLE_EXIT_CODE;
-        });
-        placeholder.usageMessage().description(
-                "(not yet available: " + scenario.unavailableBecause() + ") " + scenario.summary());
-        placeholder.parser().unmatchedArgumentsAllowed(true);
-        return new CommandLine(placeholder);
     }
 }

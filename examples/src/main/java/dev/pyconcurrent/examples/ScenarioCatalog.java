@@ -5,9 +5,6 @@ import java.util.function.Supplier;
 
 /**
  * Every article scenario, in the order the articles tell them, with the picocli command that runs it.
- *
- * <p>A scenario whose library module has not landed yet is still listed, with the reason, so that
- * {@code --help} shows the whole map of the articles rather than a partial one.
  */
 public final class ScenarioCatalog {
 
@@ -17,25 +14,15 @@ public final class ScenarioCatalog {
      * @param name               the launcher name ({@code ./examples/run NAME})
      * @param article            the article and section it reproduces
      * @param summary            one line for {@code --help}
-     * @param command            creates the picocli command object, or {@code null} when unavailable
-     * @param unavailableBecause why it cannot run yet, or {@code null} when available
+     * @param command            creates the picocli command object
      */
-    public record Scenario(String name, String article, String summary,
-                           Supplier<Object> command, String unavailableBecause) {
-
-        public boolean available() {
-            return command != null;
-        }
+    public record Scenario(String name, String article, String summary, Supplier<Object> command) {
     }
-
-    private static final String NEEDS_POOL = "needs multiprocessing.Pool (a later issue)";
-    private static final String NEEDS_DUMMY = "needs multiprocessing.dummy.Pool (a later issue)";
-    private static final String NEEDS_MANAGER = "needs multiprocessing.Manager (a later issue)";
 
     private ScenarioCatalog() {
     }
 
-    /** All scenarios, available or not, in article order. */
+    /** All scenarios, in article order. */
     public static List<Scenario> all() {
         return List.of(
                 // 000/001: concurrent.futures
@@ -101,11 +88,7 @@ public final class ScenarioCatalog {
                         dev.pyconcurrent.examples.map.ProcessPoolMap::new));
     }
 
-    private static Scenario later(String name, String article, String summary, String because) {
-        return new Scenario(name, article, summary, null, because);
-    }
-
     private static Scenario ready(String name, String article, String summary, Supplier<Object> command) {
-        return new Scenario(name, article, summary, command, null);
+        return new Scenario(name, article, summary, command);
     }
 }

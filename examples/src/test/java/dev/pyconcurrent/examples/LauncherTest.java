@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The launcher itself: listing, help, and scenarios that are not available yet. */
+/** The launcher itself: listing and unknown names. */
 class LauncherTest {
 
     @Test
@@ -16,13 +16,6 @@ class LauncherTest {
         for (ScenarioCatalog.Scenario scenario : ScenarioCatalog.all()) {
             assertTrue(run.stdout().contains(scenario.name()), "missing " + scenario.name() + "\n" + run);
         }
-    }
-
-    @Test
-    void unavailableScenarioSaysWhyAndExitsWithItsOwnCode() throws Exception {
-        ScenarioRun run = ScenarioRun.of("manager");
-        assertEquals(Launcher.NOT_AVAILABLE_EXIT_CODE, run.exitCode(), run.toString());
-        assertTrue(run.stderr().contains("not available yet"), run.toString());
     }
 
     @Test
