@@ -3,11 +3,11 @@ package dev.pyconcurrent.process.mppool;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.IntConsumer;
 
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
+import dev.pyconcurrent.futures.pool.GuardedTasks;
 
 /**
  * One unit of work on the pool's queues: task {@code index} of job {@code job}.
@@ -58,61 +58,27 @@ record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
     }
 
     /**
-     * CPython's {@code _guarded_task_generation} (over {@code _get_tasks} chunks when {@code chunked}): reads
-     * {@code items} lazily, in the task handler's thread; an exception thrown by the input ends the job with one
-     * {@link Kind#RERAISE} task at the next index.
+     * CPython's {@code _guarded_task_generation} (over {@code _get_tasks} chunks when {@code chunked}), shared with
+     * the thread pool ({@link GuardedTasks}): reads {@code items} lazily, in the task handler's thread; an exception
+     * thrown by the input ends the job with one {@link Kind#RERAISE} task at the next index.
      */
     static <A> Iterator<PoolTask> guarded(long job, SerializableFunction<A, ?> fn, Iterable<? extends A> items,
                                           int chunksize, boolean chunked) {
-        return new Iterator<>() {
-            private Iterator<? extends A> inputs;
-            private int index;
-            private boolean finished;
-            private PoolTask pending;
-
+        return GuardedTasks.of(items, chunksize, chunked, new GuardedTasks.Factory<A, PoolTask>() {
             @Override
-            public boolean hasNext() {
-                if (pending == null && !finished) {
-                    pending = produce();
-                }
-                return pending != null;
+            public PoolTask single(int index, A input) {
+                return new PoolTask(job, index, Kind.APPLY, fn, input);
             }
 
             @Override
-            public PoolTask next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                PoolTask t = pending;
-                pending = null;
-                return t;
+            public PoolTask chunk(int index, List<A> chunk) {
+                return new PoolTask(job, index, Kind.CHUNK, fn, chunk);
             }
 
-            private PoolTask produce() {
-                try {
-                    if (inputs == null) {
-                        inputs = items.iterator();
-                    }
-                    if (!inputs.hasNext()) {
-                        finished = true;
-                        return null;
-                    }
-                    if (!chunked) {
-                        A input = inputs.next(); // first: if it throws, this index goes to the RERAISE task
-                        return new PoolTask(job, index++, Kind.APPLY, fn, input);
-                    }
-                    List<A> chunk = new ArrayList<>(chunksize);
-                    while (chunk.size() < chunksize && inputs.hasNext()) {
-                        chunk.add(inputs.next());
-                    }
-                    return new PoolTask(job, index++, Kind.CHUNK, fn, chunk);
-                } catch (RuntimeException | Error e) {
-                    // The failing input ends the job, as in CPython. A chunk read half-way is dropped with it:
-                    // CPython's islice loses it the same way (test_imap_handle_iterable_exception counts on that).
-                    finished = true;
-                    return new PoolTask(job, index++, Kind.RERAISE, null, e);
-                }
+            @Override
+            public PoolTask reraise(int index, Throwable failure) {
+                return new PoolTask(job, index, Kind.RERAISE, null, failure);
             }
-        };
+        });
     }
 }

@@ -3,11 +3,11 @@ package dev.pyconcurrent.futures.thread;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.IntConsumer;
 
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
+import dev.pyconcurrent.futures.pool.GuardedTasks;
 import dev.pyconcurrent.futures.pool.JobResult;
 
 /**
@@ -43,63 +43,31 @@ final class PoolTasks {
     }
 
     /**
-     * {@code _guarded_task_generation} over chunks (or single items when {@code chunksize == 1} and
-     * {@code chunked == false}): reads {@code items} lazily, in the task handler's thread.
+     * {@code _guarded_task_generation} over chunks (or single items when {@code chunked == false}), shared with the
+     * process pool ({@link GuardedTasks}): reads {@code items} lazily, in the task handler's thread.
      */
     static <A, R> Iterator<Task> guarded(JobResult result, SerializableFunction<A, R> fn, Iterable<? extends A> items,
                                          int chunksize, boolean chunked) {
-        return new Iterator<>() {
-            private Iterator<? extends A> inputs;
-            private int index;
-            private boolean finished;
-            private Task pending;
-
+        return GuardedTasks.of(items, chunksize, chunked, new GuardedTasks.Factory<A, Task>() {
             @Override
-            public boolean hasNext() {
-                if (pending == null && !finished) {
-                    pending = produce();
-                }
-                return pending != null;
+            public Task single(int index, A input) {
+                return new Task(result, index, () -> fn.apply(input));
             }
 
             @Override
-            public Task next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Task t = pending;
-                pending = null;
-                return t;
+            public Task chunk(int index, List<A> chunk) {
+                return new Task(result, index, chunkCall(fn, chunk));
             }
 
-            private Task produce() {
-                try {
-                    if (inputs == null) {
-                        inputs = items.iterator();
+            @Override
+            public Task reraise(int index, Throwable failure) {
+                return new Task(result, index, () -> {
+                    if (failure instanceof Error) {
+                        throw (Error) failure;
                     }
-                    if (!inputs.hasNext()) {
-                        finished = true;
-                        return null;
-                    }
-                    SerializableCallable<?> call;
-                    if (chunked) {
-                        List<A> chunk = new ArrayList<>(chunksize);
-                        while (chunk.size() < chunksize && inputs.hasNext()) {
-                            chunk.add(inputs.next());
-                        }
-                        call = chunkCall(fn, chunk);
-                    } else {
-                        A a = inputs.next();
-                        call = () -> fn.apply(a);
-                    }
-                    return new Task(result, index++, call);
-                } catch (RuntimeException | Error e) {
-                    finished = true; // the failing input ends the job, as in CPython
-                    return new Task(result, index++, () -> {
-                        throw e;
-                    });
-                }
+                    throw (RuntimeException) failure;               // GuardedTasks catches only these two
+                });
             }
-        };
+        });
     }
 }
