@@ -1,13 +1,10 @@
 package dev.pyconcurrent.process.mppool;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
@@ -29,6 +26,7 @@ import dev.pyconcurrent.process.pool.worker.WireReader;
 import dev.pyconcurrent.process.spawn.ChildContext;
 import dev.pyconcurrent.process.spawn.ChildEntryPoint;
 import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
+import dev.pyconcurrent.process.spawn.PayloadFields;
 
 /**
  * The program of one {@link ProcessPool} worker JVM ({@code PoolWorker-N}): connect back to the pool, run the
@@ -96,8 +94,8 @@ public final class PoolWorkerMain implements ChildEntryPoint {
             out.writeUTF(socketPath);
             out.writeLong(workerId);
             out.writeUTF(serializerName);
-            writeBytes(out, serializerInstance == null ? null : javaSerialize(serializerInstance));
-            writeBytes(out, initializer);
+            PayloadFields.writeBytes(out, PayloadFields.serializerInstance(serializerInstance));
+            PayloadFields.writeBytes(out, initializer);
             out.writeInt(maxTasks);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
@@ -117,14 +115,9 @@ public final class PoolWorkerMain implements ChildEntryPoint {
         String socketPath = in.readUTF();
         long workerId = in.readLong();
         String serializerName = in.readUTF();
-        byte[] instance = readBytes(in);
-        Serializer serializer = null;
-        if (instance != null) {
-            try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(instance))) {
-                serializer = (Serializer) objects.readObject();
-            }
-        }
-        byte[] initializer = readBytes(in);
+        byte[] instance = PayloadFields.readBytes(in);
+        Serializer serializer = PayloadFields.readSerializerInstance(instance);
+        byte[] initializer = PayloadFields.readBytes(in);
         int maxTasks = in.readInt();
         return new PoolWorkerMain(socketPath, workerId, serializerName, serializer, initializer, maxTasks);
     }
@@ -158,16 +151,7 @@ public final class PoolWorkerMain implements ChildEntryPoint {
     }
 
     private Serializer resolveSerializer() {
-        if (serializerInstance != null) {
-            return serializerInstance;
-        }
-        for (Serializer standard : new Serializer[] {Serializers.trustedPeerSerializer(),
-            Serializers.defaultSerializer()}) {
-            if (standard.name().equals(serializerName)) {
-                return standard; // not Serializers.get: that would initialise every registered serializer
-            }
-        }
-        return Serializers.get(serializerName);
+        return serializerInstance != null ? serializerInstance : PayloadFields.serializerNamed(serializerName);
     }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
@@ -272,28 +256,6 @@ public final class PoolWorkerMain implements ChildEntryPoint {
         }
     }
 
-    private static byte[] javaSerialize(Object value) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
-    }
 
-    private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
-        out.writeInt(value == null ? -1 : value.length);
-        if (value != null) {
-            out.write(value);
-        }
-    }
 
-    private static byte[] readBytes(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] value = new byte[n];
-        in.readFully(value);
-        return value;
-    }
 }

@@ -1,12 +1,9 @@
 package dev.pyconcurrent.process.pool.worker;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
@@ -22,6 +19,7 @@ import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.spawn.ChildContext;
 import dev.pyconcurrent.process.spawn.ChildEntryPoint;
 import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
+import dev.pyconcurrent.process.spawn.PayloadFields;
 
 /**
  * The program of one pool worker JVM: connect back to the pool, run the initializer, then take calls and send
@@ -115,12 +113,10 @@ public final class WorkerMain implements ChildEntryPoint {
             out.writeUTF(socketPath);
             out.writeLong(workerId);
             out.writeUTF(serializerName);
-            boolean standard = serializerInstance == Serializers.trustedPeerSerializer()
-                    || serializerInstance == Serializers.defaultSerializer();
-            writeBytes(out, serializerInstance == null || standard ? null : javaSerialize(serializerInstance));
-            writeBytes(out, initializer);
+            PayloadFields.writeBytes(out, PayloadFields.serializerInstance(serializerInstance));
+            PayloadFields.writeBytes(out, initializer);
             out.writeInt(maxTasks);
-            writeBytes(out, warmUp);
+            PayloadFields.writeBytes(out, warmUp);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -132,43 +128,16 @@ public final class WorkerMain implements ChildEntryPoint {
         String socketPath = in.readUTF();
         long workerId = in.readLong();
         String serializerName = in.readUTF();
-        byte[] instance = readBytes(in);
-        Serializer serializer = null;
-        if (instance != null) {
-            try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(instance))) {
-                serializer = (Serializer) objects.readObject();
-            }
-        }
-        byte[] initializer = readBytes(in);
+        byte[] instance = PayloadFields.readBytes(in);
+        Serializer serializer = PayloadFields.readSerializerInstance(instance);
+        byte[] initializer = PayloadFields.readBytes(in);
         int maxTasks = in.readInt();
-        byte[] warmUp = readBytes(in);
+        byte[] warmUp = PayloadFields.readBytes(in);
         return new WorkerMain(socketPath, workerId, serializerName, serializer, initializer, maxTasks, warmUp);
     }
 
-    private static byte[] javaSerialize(Object value) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        return bytes.toByteArray();
-    }
 
-    private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
-        out.writeInt(value == null ? -1 : value.length);
-        if (value != null) {
-            out.write(value);
-        }
-    }
 
-    private static byte[] readBytes(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] value = new byte[n];
-        in.readFully(value);
-        return value;
-    }
 
     /**
      * The first serializable lambda a JVM rebuilds pays for the lambda bootstrap machinery (~20 ms); the first call
@@ -241,15 +210,7 @@ public final class WorkerMain implements ChildEntryPoint {
      * every registered serializer (Kryo's classes cost tens of milliseconds of worker start-up).
      */
     private Serializer resolveSerializer() {
-        if (serializerInstance != null) {
-            return serializerInstance;
-        }
-        for (Serializer standard : new Serializer[] {Serializers.trustedPeerSerializer(), Serializers.defaultSerializer()}) {
-            if (standard.name().equals(serializerName)) {
-                return standard;
-            }
-        }
-        return Serializers.get(serializerName);
+        return serializerInstance != null ? serializerInstance : PayloadFields.serializerNamed(serializerName);
     }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
