@@ -47,6 +47,10 @@ public final class ChildBootstrap {
             System.exit(BOOTSTRAP_FAILURE_STATUS);
             return;
         }
+        byte[] payload = frame.payload();
+        if (payload.length == 0 || payload[0] != ChildJvmLauncher.DATA_PAYLOAD_MARK) {
+            SerializationWarmUp.start();                   // a Java-serialized payload: see the class
+        }
         ExitReport.install(frame.exitReportPath(), frame.parentPid());
         byte[] parentKey = frame.authkey();
         if (parentKey.length > 0) {
@@ -57,7 +61,7 @@ public final class ChildBootstrap {
 
         ChildEntryPoint entryPoint;
         try {
-            entryPoint = deserialize(frame.payload());
+            entryPoint = deserialize(payload);
         } catch (IOException | ClassNotFoundException | ClassCastException | LinkageError e) {
             System.err.println("pyconcurrent child bootstrap: cannot deserialize the payload (is the child's classpath"
                     + " the parent's?)");
@@ -96,6 +100,27 @@ public final class ChildBootstrap {
             throw new IOException("cannot rebuild " + type.getName() + " from its data payload", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IOException(type.getName() + " has no public static fromData(DataInput)", e);
+        }
+    }
+
+    /**
+     * Runs the JDK's one-time serialization set-up on a side thread while the main thread installs the exit report and
+     * the parent watcher. The first {@code ObjectInputStream} initialises {@code ObjectInputFilter.Config}, which asks
+     * for a {@code System.Logger}, and the JDK then opens every jar of the class path looking for a
+     * {@code LoggerFinder} (≈ 20–30 ms with a few dozen jars, measured), paid by every child whose payload is
+     * Java-serialized (a {@code Process}); pool workers get data payloads and skip it. A named class, not a lambda:
+     * a JVM's first lambda costs a bootstrap the main thread should not pay here.
+     */
+    private static final class SerializationWarmUp implements Runnable {
+        static void start() {
+            Thread thread = new Thread(new SerializationWarmUp(), "pyconcurrent-serialization-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            java.io.ObjectInputFilter.Config.getSerialFilter(); // its class initialiser is the expensive part
         }
     }
 
