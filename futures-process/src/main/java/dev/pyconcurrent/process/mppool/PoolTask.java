@@ -1,6 +1,5 @@
 package dev.pyconcurrent.process.mppool;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -46,25 +45,12 @@ record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
     record Batch(Iterator<PoolTask> tasks, IntConsumer setLength) {
     }
 
-    /** The tasks of {@code map}: the (already listed) inputs cut into chunks of {@code chunksize}. */
-    static <A> List<PoolTask> chunks(long job, SerializableFunction<A, ?> fn, List<A> inputs, int chunksize) {
-        List<PoolTask> tasks = new ArrayList<>((inputs.size() + chunksize - 1) / Math.max(1, chunksize));
-        for (int c = 0, start = 0; start < inputs.size(); c++, start += chunksize) {
-            // A copy, not a subList view: the view would keep the whole input alive while one chunk waits.
-            List<A> chunk = new ArrayList<>(inputs.subList(start, Math.min(start + chunksize, inputs.size())));
-            tasks.add(new PoolTask(job, c, Kind.CHUNK, fn, chunk));
-        }
-        return tasks;
-    }
-
     /**
-     * CPython's {@code _guarded_task_generation} (over {@code _get_tasks} chunks when {@code chunked}), shared with
-     * the thread pool ({@link GuardedTasks}): reads {@code items} lazily, in the task handler's thread; an exception
-     * thrown by the input ends the job with one {@link Kind#RERAISE} task at the next index.
+     * How {@link ProcessPool} builds the tasks of a {@code map}/{@code imap} job (see {@link GuardedTasks}): an
+     * {@link Kind#APPLY} of {@code fn} to one item, a {@link Kind#CHUNK}, or the {@link Kind#RERAISE} of an input error.
      */
-    static <A> Iterator<PoolTask> guarded(long job, SerializableFunction<A, ?> fn, Iterable<? extends A> items,
-                                          int chunksize, boolean chunked) {
-        return GuardedTasks.of(items, chunksize, chunked, new GuardedTasks.Factory<A, PoolTask>() {
+    static <A> GuardedTasks.Factory<A, PoolTask> factory(long job, SerializableFunction<A, ?> fn) {
+        return new GuardedTasks.Factory<>() {
             @Override
             public PoolTask single(int index, A input) {
                 return new PoolTask(job, index, Kind.APPLY, fn, input);
@@ -79,6 +65,6 @@ record PoolTask(long job, int index, Kind kind, Object fn, Object arg) {
             public PoolTask reraise(int index, Throwable failure) {
                 return new PoolTask(job, index, Kind.RERAISE, null, failure);
             }
-        });
+        };
     }
 }

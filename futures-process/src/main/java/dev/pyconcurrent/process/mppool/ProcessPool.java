@@ -3,6 +3,9 @@ package dev.pyconcurrent.process.mppool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +25,11 @@ import dev.pyconcurrent.futures.CancelledException;
 import dev.pyconcurrent.futures.WaitInterruptedException;
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
+import dev.pyconcurrent.futures.pool.AbstractPool;
+import dev.pyconcurrent.futures.pool.GuardedTasks;
 import dev.pyconcurrent.futures.pool.ApplyResult;
 import dev.pyconcurrent.futures.pool.AsyncResult;
 import dev.pyconcurrent.futures.pool.IMapIterator;
-import dev.pyconcurrent.futures.pool.IMapUnorderedIterator;
 import dev.pyconcurrent.futures.pool.JobResult;
 import dev.pyconcurrent.futures.pool.MapResult;
 import dev.pyconcurrent.futures.pool.Pool;
@@ -36,9 +40,9 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  * The {@code multiprocessing.Pool} API over worker JVMs: CPython's {@code multiprocessing.Pool}.
  *
  * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py: Pool}. It is the process twin of
- * {@code dev.pyconcurrent.futures.thread.ThreadPool} ({@code multiprocessing.dummy.Pool}): same {@link Pool}
- * interface, same result types ({@link ApplyResult}, {@link MapResult}, {@link IMapIterator}), same task queue and
- * cache. The structure is CPython's:
+ * {@code dev.pyconcurrent.futures.thread.ThreadPool} ({@code multiprocessing.dummy.Pool}): both extend
+ * {@link AbstractPool}, the front half (jobs, result objects such as {@link ApplyResult}, {@link MapResult} and
+ * {@link IMapIterator}, chunking, the cache), and supply the back half. The structure is CPython's:
  * <pre>
  *  applyAsync/mapAsync/imap ──▶ cache{job: result} + (tasks, setLength) ──▶ taskQueue
  *  task handler   taskQueue ──▶ inQueue  (job, i, func, args) tasks; then one sentinel per worker
@@ -90,10 +94,8 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  * {@link BrokenExecutorException}, queued tasks are dropped and no worker is replaced. CPython's {@code INIT} state is
  * the constructor itself: a constructor that fails terminates and joins the workers it started, then rethrows.
  */
-public class ProcessPool implements Pool {
+public class ProcessPool extends AbstractPool<PoolTask> {
     private static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.process.mppool");
-    /** CPython's module-global {@code job_counter}. */
-    private static final AtomicLong JOB_COUNTER = new AtomicLong();
     private static final AtomicLong POOL_COUNTER = new AtomicLong();
     /** How long terminate() lets SIGTERMed workers exit before it kills them. */
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(2);
@@ -111,7 +113,6 @@ public class ProcessPool implements Pool {
     record Outcome(long job, int index, boolean ok, Object value) {
     }
 
-    private final int processes;
     private final int maxTasksPerChild;
     private final Serializer serializer;
     private final Duration workerStartTimeout;
@@ -123,17 +124,13 @@ public class ProcessPool implements Pool {
     private final BlockingDeque<Object> inQueue = new LinkedBlockingDeque<>();
     /** CPython's {@code _outqueue}: {@link Outcome}s, wake-ups and the sentinel. */
     private final BlockingQueue<Object> outQueue = new LinkedBlockingQueue<>();
-    /** CPython's {@code _change_notifier}. */
-    private final BlockingQueue<Object> changeNotifier = new LinkedBlockingQueue<>();
-    /** CPython's {@code _cache}. */
-    private final PoolCache cache = new PoolCache(() -> changeNotifier.add(WAKE));
+    /** CPython's {@code _change_notifier}; the cache ({@link PoolCache}) wakes it when the last job leaves. */
+    private final BlockingQueue<Object> changeNotifier;
     /** CPython's {@code _pool}, with the socket its workers connect to. */
     private final PoolWorkers workers;
-    private final Object lock = new Object();
     private final Thread workerHandler;
     private final Thread taskHandler;
     private final Thread resultHandler;
-    private volatile PoolState state = PoolState.RUN;
     private volatile Throwable brokenCause;
 
     /** A pool of one worker per available processor (CPython's {@code processes=None}). */
@@ -157,11 +154,13 @@ public class ProcessPool implements Pool {
     }
 
     ProcessPool(ProcessPoolBuilder b) {
-        int n = b.processes() == null ? Runtime.getRuntime().availableProcessors() : b.processes();
-        if (n < 1) {
-            throw new IllegalArgumentException("Number of processes must be at least 1, got " + n);
-        }
-        this.processes = n;
+        this(b, new LinkedBlockingQueue<>());
+    }
+
+    private ProcessPool(ProcessPoolBuilder b, BlockingQueue<Object> changeNotifier) {
+        super(validProcesses(b.processes()), new PoolCache(() -> changeNotifier.add(WAKE)));
+        this.changeNotifier = changeNotifier;
+        int n = this.processes;
         this.maxTasksPerChild = b.maxTasksPerChild() == null ? 0 : b.maxTasksPerChild();
         this.serializer = b.serializer();
         byte[] initializerBytes = serializeInitializer(b);
@@ -223,19 +222,36 @@ public class ProcessPool implements Pool {
         return t;
     }
 
-    // ------------------------------------------------------------------ the primitives
+    private static int validProcesses(Integer processes) {
+        int n = processes == null ? Runtime.getRuntime().availableProcessors() : processes;
+        if (n < 1) {
+            throw new IllegalArgumentException("Number of processes must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ the back-end hooks of AbstractPool
 
     @Override
-    public <R> AsyncResult<R> applyAsync(SerializableCallable<R> fn, Consumer<? super R> callback,
-                                         Consumer<? super Throwable> errorCallback) {
-        Objects.requireNonNull(fn, "fn");
-        synchronized (lock) {
-            checkRunning();
-            ApplyResult<R> result = new ApplyResult<>(JOB_COUNTER.getAndIncrement(), cache, callback, errorCallback);
-            PoolTask task = new PoolTask(result.job(), 0, PoolTask.Kind.CALL, fn, null);
-            taskQueue.add(new PoolTask.Batch(List.of(task).iterator(), null));
-            return result;
-        }
+    protected void enqueue(Iterator<PoolTask> tasks, IntConsumer setLength) {
+        taskQueue.add(new PoolTask.Batch(tasks, setLength));
+    }
+
+    @Override
+    protected PoolTask callTask(JobResult result, SerializableCallable<?> fn) {
+        return new PoolTask(result.job(), 0, PoolTask.Kind.CALL, fn, null);
+    }
+
+    @Override
+    protected <A> GuardedTasks.Factory<A, PoolTask> tasksOf(JobResult result, SerializableFunction<A, ?> fn) {
+        return PoolTask.factory(result.job(), fn);
+    }
+
+    @Override
+    protected RuntimeException brokenException() {
+        Throwable cause = brokenCause;
+        return cause == null ? null
+                : new BrokenExecutorException("the process pool is broken: " + cause.getMessage(), cause);
     }
 
     /**
@@ -248,75 +264,10 @@ public class ProcessPool implements Pool {
         Objects.requireNonNull(fn, "fn");
         synchronized (lock) {
             checkRunning();
-            ApplyResult<R> result = new ApplyResult<>(JOB_COUNTER.getAndIncrement(), cache, callback, errorCallback);
+            ApplyResult<R> result = new ApplyResult<>(nextJob(), cache, callback, errorCallback);
             PoolTask task = new PoolTask(result.job(), 0, PoolTask.Kind.APPLY, fn, arg);
             taskQueue.add(new PoolTask.Batch(List.of(task).iterator(), null));
             return result;
-        }
-    }
-
-    @Override
-    public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                                Integer chunksize, Consumer<? super List<R>> callback,
-                                                Consumer<? super Throwable> errorCallback) {
-        Objects.requireNonNull(fn, "fn");
-        checkRunning(); // fail before reading a possibly long input
-        if (chunksize != null && chunksize < 1) {
-            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
-        }
-        List<A> inputs = new ArrayList<>(); // CPython: list(iterable); an input error propagates from here
-        for (A a : Objects.requireNonNull(items, "items")) {
-            inputs.add(a);
-        }
-        int size = chunksize != null ? chunksize : Pool.defaultChunksize(inputs.size(), processes);
-        synchronized (lock) {
-            checkRunning();
-            MapResult<R> result = new MapResult<>(JOB_COUNTER.getAndIncrement(), cache, size, inputs.size(),
-                    callback, errorCallback);
-            if (!inputs.isEmpty()) {
-                taskQueue.add(new PoolTask.Batch(PoolTask.chunks(result.job(), fn, inputs, size).iterator(), null));
-            }
-            return result;
-        }
-    }
-
-    @Override
-    public <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize) {
-        return lazyMap(fn, items, chunksize, true);
-    }
-
-    @Override
-    public <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                                int chunksize) {
-        return lazyMap(fn, items, chunksize, false);
-    }
-
-    private <A, R> IMapIterator<R> lazyMap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
-                                           boolean ordered) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(items, "items");
-        if (chunksize < 1) {
-            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
-        }
-        boolean chunked = chunksize > 1;
-        synchronized (lock) {
-            checkRunning();
-            long job = JOB_COUNTER.getAndIncrement();
-            IMapIterator<R> result = ordered ? new IMapIterator<>(job, cache, chunked)
-                    : new IMapUnorderedIterator<>(job, cache, chunked);
-            taskQueue.add(new PoolTask.Batch(PoolTask.guarded(job, fn, items, chunksize, chunked), result::setLength));
-            return result;
-        }
-    }
-
-    /** CPython {@code _check_running}, plus the broken check. */
-    private void checkRunning() {
-        Throwable cause = brokenCause;
-        if (cause != null) {
-            throw new BrokenExecutorException("the process pool is broken: " + cause.getMessage(), cause);
-        }
-        if (state != PoolState.RUN) {
-            throw new IllegalStateException("Pool not running (state " + state + ")");
         }
     }
 
@@ -459,7 +410,7 @@ public class ProcessPool implements Pool {
         }
     }
 
-    PoolCache cache() {
+    Map<Long, JobResult> cache() {
         return cache;
     }
 
@@ -501,15 +452,7 @@ public class ProcessPool implements Pool {
 
     // ------------------------------------------------------------------ inspection
 
-    @Override
-    public int processes() {
-        return processes;
-    }
 
-    @Override
-    public PoolState state() {
-        return state;
-    }
 
     /**
      * @return the pids of the live workers, in start order (CPython: {@code [w.pid for w in pool._pool]}); a worker

@@ -138,8 +138,8 @@ public final class ProcessPoolExecutorBuilder {
      * Java-only: a worker JVM that has not connected back to the pool this long after its spawn is killed and
      * counts as a worker that could not be started (the pool breaks). Without this bound a worker hanging in its
      * start-up (a JVM waiting for a debugger, a stopped process) would leave its calls, {@code close()} and the
-     * JVM exit hook waiting forever. Default {@value #ProcessPoolExecutor.DEFAULT_WORKER_START_TIMEOUT_SECONDS} s (a worker needs
-     * ≈ 0.1 s on an idle machine).
+     * JVM exit hook waiting forever. Default {@value ProcessPoolExecutor#DEFAULT_WORKER_START_TIMEOUT_SECONDS} s (a worker
+     * needs ≈ 0.1 s on an idle machine).
      */
     public ProcessPoolExecutorBuilder workerStartTimeout(Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {

@@ -43,12 +43,11 @@ final class PoolTasks {
     }
 
     /**
-     * {@code _guarded_task_generation} over chunks (or single items when {@code chunked == false}), shared with the
-     * process pool ({@link GuardedTasks}): reads {@code items} lazily, in the task handler's thread.
+     * How {@link ThreadPool} builds the tasks of a {@code map}/{@code imap} job (see {@link GuardedTasks}): a call of
+     * {@code fn} on one item, {@code mapstar} on a chunk, or the re-raise of an input error.
      */
-    static <A, R> Iterator<Task> guarded(JobResult result, SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                         int chunksize, boolean chunked) {
-        return GuardedTasks.of(items, chunksize, chunked, new GuardedTasks.Factory<A, Task>() {
+    static <A> GuardedTasks.Factory<A, Task> factory(JobResult result, SerializableFunction<A, ?> fn) {
+        return new GuardedTasks.Factory<>() {
             @Override
             public Task single(int index, A input) {
                 return new Task(result, index, () -> fn.apply(input));
@@ -68,6 +67,6 @@ final class PoolTasks {
                     throw (RuntimeException) failure;               // GuardedTasks catches only these two
                 });
             }
-        });
+        };
     }
 }

@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +20,9 @@ import dev.pyconcurrent.futures.CancelledException;
 import dev.pyconcurrent.futures.WaitInterruptedException;
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
-import dev.pyconcurrent.futures.pool.ApplyResult;
-import dev.pyconcurrent.futures.pool.AsyncResult;
-import dev.pyconcurrent.futures.pool.IMapIterator;
-import dev.pyconcurrent.futures.pool.IMapUnorderedIterator;
+import dev.pyconcurrent.futures.pool.AbstractPool;
+import dev.pyconcurrent.futures.pool.GuardedTasks;
 import dev.pyconcurrent.futures.pool.JobResult;
-import dev.pyconcurrent.futures.pool.MapResult;
 import dev.pyconcurrent.futures.pool.Pool;
 import dev.pyconcurrent.futures.pool.PoolState;
 
@@ -35,7 +30,8 @@ import dev.pyconcurrent.futures.pool.PoolState;
  * The {@code multiprocessing.Pool} API over threads: {@code multiprocessing.dummy.Pool}.
  *
  * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py: ThreadPool} (what {@code multiprocessing.dummy.Pool}
- * returns). The structure is CPython's: callers put {@code (tasks, setLength)} batches on a task queue; a task-handler
+ * returns). As CPython's {@code ThreadPool} subclasses {@code Pool}, this class extends {@link AbstractPool}, the front
+ * half (jobs, result objects, chunking) it shares with the process-backed pool, and supplies the back half. The structure is CPython's: callers put {@code (tasks, setLength)} batches on a task queue; a task-handler
  * thread reads each batch's input lazily ({@code imap} returns at once) and forwards the tasks to the in-queue; the
  * workers run them and report to the job's result object, found in the {@code cache}; {@code close()} makes the task
  * handler send one sentinel per worker after the queued work. Where Java differs:
@@ -61,26 +57,19 @@ import dev.pyconcurrent.futures.pool.PoolState;
  * Independently, {@link #brokenCause} goes null → set once (initializer failure); from then on submissions throw.
  * Workers: STARTED → RUNNING (initializer done) → EXITED (sentinel, or initializer failure).
  */
-public class ThreadPool implements Pool {
+public class ThreadPool extends AbstractPool<PoolTasks.Task> {
     private static final Logger LOGGER = LoggerFactory.getLogger("dev.pyconcurrent.futures.pool");
-    /** CPython's module-global {@code job_counter}. */
-    private static final AtomicLong JOB_COUNTER = new AtomicLong();
     private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
     /** CPython's {@code None} on both queues. */
     private static final Object SENTINEL = new Object();
 
-    private final int processes;
     private final Runnable initializer;
     /** CPython's {@code _taskqueue}: {@link PoolTasks.Batch}es and the close sentinel. */
     private final BlockingQueue<Object> taskQueue = new LinkedTransferQueue<>();
     /** CPython's {@code _inqueue}: {@link PoolTasks.Task}s and worker sentinels. */
     private final BlockingQueue<Object> inQueue = new LinkedTransferQueue<>();
-    /** CPython's {@code _cache}: unfinished jobs by number. */
-    private final Map<Long, JobResult> cache = new ConcurrentHashMap<>();
-    private final Object lock = new Object();
     private final List<Thread> workers = new ArrayList<>();
     private final Thread taskHandler;
-    private volatile PoolState state = PoolState.RUN;
     private volatile Throwable brokenCause;
 
     /** A pool with one thread per available processor (CPython's {@code processes=None}). */
@@ -111,11 +100,8 @@ public class ThreadPool implements Pool {
      * @throws IllegalArgumentException if {@code processes < 1} ({@code "Number of processes must be at least 1"})
      */
     public ThreadPool(Integer processes, Runnable initializer) {
-        int n = processes == null ? Runtime.getRuntime().availableProcessors() : processes;
-        if (n < 1) {
-            throw new IllegalArgumentException("Number of processes must be at least 1, got " + n);
-        }
-        this.processes = n;
+        super(validProcesses(processes), new ConcurrentHashMap<>());
+        int n = this.processes;
         this.initializer = initializer;
         int poolNumber = POOL_COUNTER.getAndIncrement();
         for (int i = 0; i < n; i++) {
@@ -129,90 +115,37 @@ public class ThreadPool implements Pool {
         taskHandler.start();
     }
 
-    // ------------------------------------------------------------------ the primitives
-
-    @Override
-    public <R> AsyncResult<R> applyAsync(SerializableCallable<R> fn, Consumer<? super R> callback,
-                                         Consumer<? super Throwable> errorCallback) {
-        Objects.requireNonNull(fn, "fn");
-        synchronized (lock) {
-            checkRunning();
-            ApplyResult<R> result = new ApplyResult<>(JOB_COUNTER.getAndIncrement(), cache, callback, errorCallback);
-            taskQueue.offer(new PoolTasks.Batch(List.of(new PoolTasks.Task(result, 0, fn)).iterator(), null));
-            return result;
+    private static int validProcesses(Integer processes) {
+        int n = processes == null ? Runtime.getRuntime().availableProcessors() : processes;
+        if (n < 1) {
+            throw new IllegalArgumentException("Number of processes must be at least 1, got " + n);
         }
+        return n;
     }
 
+    // ------------------------------------------------------------------ the back-end hooks of AbstractPool
+
     @Override
-    public <A, R> AsyncResult<List<R>> mapAsync(SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                                Integer chunksize, Consumer<? super List<R>> callback,
-                                                Consumer<? super Throwable> errorCallback) {
-        Objects.requireNonNull(fn, "fn");
-        checkRunning(); // fail before reading a possibly long input
-        if (chunksize != null && chunksize < 1) {
-            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
-        }
-        List<A> inputs = new ArrayList<>(); // CPython: list(iterable); an input error propagates from here
-        for (A a : Objects.requireNonNull(items, "items")) {
-            inputs.add(a);
-        }
-        int size = chunksize != null ? chunksize : Pool.defaultChunksize(inputs.size(), processes);
-        synchronized (lock) {
-            checkRunning();
-            MapResult<R> result = new MapResult<>(JOB_COUNTER.getAndIncrement(), cache, size, inputs.size(),
-                    callback, errorCallback);
-            if (!inputs.isEmpty()) {
-                List<PoolTasks.Task> tasks = new ArrayList<>(result.chunkCount());
-                for (int c = 0, start = 0; start < inputs.size(); c++, start += size) {
-                    List<A> chunk = inputs.subList(start, Math.min(start + size, inputs.size()));
-                    tasks.add(new PoolTasks.Task(result, c, PoolTasks.chunkCall(fn, chunk)));
-                }
-                taskQueue.offer(new PoolTasks.Batch(tasks.iterator(), null));
-            }
-            return result;
-        }
+    protected void enqueue(Iterator<PoolTasks.Task> tasks, IntConsumer setLength) {
+        taskQueue.offer(new PoolTasks.Batch(tasks, setLength));
     }
 
     @Override
-    public <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize) {
-        return lazyMap(fn, items, chunksize, true);
+    protected PoolTasks.Task callTask(JobResult result, SerializableCallable<?> fn) {
+        return new PoolTasks.Task(result, 0, fn);
     }
 
     @Override
-    public <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                                int chunksize) {
-        return lazyMap(fn, items, chunksize, false);
+    protected <A> GuardedTasks.Factory<A, PoolTasks.Task> tasksOf(JobResult result, SerializableFunction<A, ?> fn) {
+        return PoolTasks.factory(result, fn);
     }
 
-    private <A, R> IMapIterator<R> lazyMap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
-                                           boolean ordered) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(items, "items");
-        if (chunksize < 1) {
-            throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
-        }
-        boolean chunked = chunksize > 1;
-        synchronized (lock) {
-            checkRunning();
-            long job = JOB_COUNTER.getAndIncrement();
-            IMapIterator<R> result = ordered ? new IMapIterator<>(job, cache, chunked)
-                    : new IMapUnorderedIterator<>(job, cache, chunked);
-            Iterator<PoolTasks.Task> tasks = PoolTasks.guarded(result, fn, items, chunksize, chunked);
-            taskQueue.offer(new PoolTasks.Batch(tasks, result::setLength));
-            return result;
-        }
-    }
-
-    /** CPython {@code _check_running}, plus the broken check. Callers hold {@link #lock} where it matters. */
-    private void checkRunning() {
+    @Override
+    protected RuntimeException brokenException() {
         Throwable cause = brokenCause;
-        if (cause != null) {
-            throw new BrokenExecutorException("A worker initializer failed, the thread pool is not usable anymore",
-                    cause);
-        }
-        if (state != PoolState.RUN) {
-            throw new IllegalStateException("Pool not running (state " + state + ")");
-        }
+        return cause == null ? null
+                : new BrokenExecutorException("A worker initializer failed, the thread pool is not usable anymore",
+                        cause);
     }
 
     // ------------------------------------------------------------------ threads
@@ -359,15 +292,7 @@ public class ThreadPool implements Pool {
         return all.stream().noneMatch(th -> th != Thread.currentThread() && th.isAlive());
     }
 
-    @Override
-    public int processes() {
-        return processes;
-    }
 
-    @Override
-    public PoolState state() {
-        return state;
-    }
 
     /** @return the worker threads (for tests and diagnostics) */
     public List<Thread> workerThreads() {
