@@ -7,6 +7,8 @@
  * {@link dev.pyconcurrent.futures.pool.ApplyResult}, {@link dev.pyconcurrent.futures.pool.MapResult},
  * {@link dev.pyconcurrent.futures.pool.IMapIterator} and {@link dev.pyconcurrent.futures.pool.IMapUnorderedIterator};
  * the pool states are {@link dev.pyconcurrent.futures.pool.PoolState}. Pool implementations fill results through
- * {@link dev.pyconcurrent.futures.pool.JobResult}, CPython's {@code _set(i, (success, value))} protocol.
+ * {@link dev.pyconcurrent.futures.pool.JobResult}, CPython's {@code _set(i, (success, value))} protocol. Both pools
+ * extend {@link dev.pyconcurrent.futures.pool.AbstractPool}, the front half of CPython's {@code Pool} (jobs, cache,
+ * chunking), and build their lazy task streams with {@link dev.pyconcurrent.futures.pool.GuardedTasks}.
  */
 package dev.pyconcurrent.futures.pool;
