@@ -5,20 +5,18 @@ import java.io.DataInput;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import dev.pyconcurrent.futures.function.SerializableCallable;
 import dev.pyconcurrent.futures.function.SerializableFunction;
 import dev.pyconcurrent.futures.function.SerializableRunnable;
 import dev.pyconcurrent.ipc.connection.Client;
 import dev.pyconcurrent.ipc.serialization.Serializer;
-import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.pool.worker.FunctionTable;
+import dev.pyconcurrent.process.pool.worker.WorkerStart;
 import dev.pyconcurrent.process.pool.worker.MessageChannel;
 import dev.pyconcurrent.process.pool.worker.Wire;
 import dev.pyconcurrent.process.pool.worker.WireBuffer;
@@ -26,7 +24,6 @@ import dev.pyconcurrent.process.pool.worker.WireReader;
 import dev.pyconcurrent.process.spawn.ChildContext;
 import dev.pyconcurrent.process.spawn.ChildEntryPoint;
 import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
-import dev.pyconcurrent.process.spawn.PayloadFields;
 
 /**
  * The program of one {@link ProcessPool} worker JVM ({@code PoolWorker-N}): connect back to the pool, run the
@@ -57,46 +54,22 @@ public final class PoolWorkerMain implements ChildEntryPoint {
     /** Exit status after a fatal error (cannot connect, initializer raised, the channel broke). */
     public static final int FAILURE_STATUS = 1;
 
-    private final String socketPath;
-    private final long workerId;
-    private final String serializerName;
-    /** Shipped as an instance when the serializer is a custom {@link Serializable} one; else null. */
-    private final Serializer serializerInstance;
-    private final byte[] initializer;
-    /** 0 = no limit (CPython's {@code maxtasks=None}). */
-    private final int maxTasks;
+    /** Where to connect, who this worker is, its serializer, initializer and task limit (0 = CPython's None). */
+    private final WorkerStart start;
 
     PoolWorkerMain(String socketPath, long workerId, Serializer serializer, byte[] initializer, int maxTasks) {
-        this.socketPath = Objects.requireNonNull(socketPath, "socketPath");
-        this.workerId = workerId;
-        this.serializerName = serializer.name();
-        boolean standard = serializer == Serializers.trustedPeerSerializer()
-                || serializer == Serializers.defaultSerializer();
-        this.serializerInstance = !standard && serializer instanceof Serializable ? serializer : null;
-        this.initializer = initializer;
-        this.maxTasks = maxTasks;
+        this.start = WorkerStart.of(socketPath, workerId, serializer, initializer, maxTasks);
     }
 
-    private PoolWorkerMain(String socketPath, long workerId, String serializerName, Serializer serializerInstance,
-                           byte[] initializer, int maxTasks) {
-        this.socketPath = socketPath;
-        this.workerId = workerId;
-        this.serializerName = serializerName;
-        this.serializerInstance = serializerInstance;
-        this.initializer = initializer;
-        this.maxTasks = maxTasks;
+    private PoolWorkerMain(WorkerStart start) {
+        this.start = start;
     }
 
     /** The spawn payload: plain fields, so the worker pays no {@code ObjectInputStream} before it connects. */
     byte[] toSpawnPayload() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(socketPath);
-            out.writeLong(workerId);
-            out.writeUTF(serializerName);
-            PayloadFields.writeBytes(out, PayloadFields.serializerInstance(serializerInstance));
-            PayloadFields.writeBytes(out, initializer);
-            out.writeInt(maxTasks);
+            start.write(out);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -112,27 +85,20 @@ public final class PoolWorkerMain implements ChildEntryPoint {
      * @throws ClassNotFoundException if a custom serializer's class is missing in the worker
      */
     public static ChildEntryPoint fromData(DataInput in) throws IOException, ClassNotFoundException {
-        String socketPath = in.readUTF();
-        long workerId = in.readLong();
-        String serializerName = in.readUTF();
-        byte[] instance = PayloadFields.readBytes(in);
-        Serializer serializer = PayloadFields.readSerializerInstance(instance);
-        byte[] initializer = PayloadFields.readBytes(in);
-        int maxTasks = in.readInt();
-        return new PoolWorkerMain(socketPath, workerId, serializerName, serializer, initializer, maxTasks);
+        return new PoolWorkerMain(WorkerStart.read(in));
     }
 
     @Override
     public int runInChild(ChildContext context) {
-        Serializer serializer = resolveSerializer();
+        Serializer serializer = start.serializer();
         long pid = ProcessHandle.current().pid();
         MessageChannel channel;
         try {
-            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(socketPath), null, serializer));
-            channel.startMessage().writeByte(PoolWire.HELLO).writeLong(workerId).writeLong(pid);
+            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(start.socketPath()), null, serializer));
+            channel.startMessage().writeByte(PoolWire.HELLO).writeLong(start.workerId()).writeLong(pid);
             channel.send();
         } catch (IOException e) {
-            System.err.println("pyconcurrent PoolWorker " + workerId + ": cannot connect to the pool: " + e);
+            System.err.println("pyconcurrent PoolWorker " + start.workerId() + ": cannot connect to the pool: " + e);
             return FAILURE_STATUS;
         }
         try (channel) {
@@ -145,21 +111,18 @@ public final class PoolWorkerMain implements ChildEntryPoint {
         } catch (EOFException poolGone) {
             return 0; // CPython: "worker got EOFError or OSError -- exiting"
         } catch (IOException e) {
-            System.err.println("pyconcurrent PoolWorker " + workerId + ": channel failed: " + e);
+            System.err.println("pyconcurrent PoolWorker " + start.workerId() + ": channel failed: " + e);
             return FAILURE_STATUS;
         }
     }
 
-    private Serializer resolveSerializer() {
-        return serializerInstance != null ? serializerInstance : PayloadFields.serializerNamed(serializerName);
-    }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
-        if (initializer == null) {
+        if (start.initializer() == null) {
             return true;
         }
         try {
-            ((SerializableRunnable) serializer.deserialize(initializer)).run();
+            ((SerializableRunnable) serializer.deserialize(start.initializer())).run();
             return true;
         } catch (Throwable failure) {
             WireBuffer out = channel.startMessage().writeByte(PoolWire.INIT_FAILED);
@@ -177,7 +140,7 @@ public final class PoolWorkerMain implements ChildEntryPoint {
     private int taskLoop(MessageChannel channel, Serializer serializer, long pid) throws IOException {
         FunctionTable functions = new FunctionTable();
         int completed = 0;
-        while (maxTasks == 0 || completed < maxTasks) {
+        while (start.maxTasks() == 0 || completed < start.maxTasks()) {
             WireReader in = channel.receive();
             int tag = in.readByte();
             if (tag == PoolWire.EXIT) {
@@ -186,7 +149,7 @@ public final class PoolWorkerMain implements ChildEntryPoint {
                 return 0;
             }
             if (tag != PoolWire.TASK) {
-                System.err.println("pyconcurrent PoolWorker " + workerId + ": unexpected message tag " + tag);
+                System.err.println("pyconcurrent PoolWorker " + start.workerId() + ": unexpected message tag " + tag);
                 return FAILURE_STATUS;
             }
             long job = in.readLong();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
-import java.util.Objects;
 
 import dev.pyconcurrent.futures.function.SerializableBiFunction;
 import dev.pyconcurrent.futures.function.SerializableCallable;
@@ -22,11 +21,11 @@ import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
 import dev.pyconcurrent.process.spawn.PayloadFields;
 
 /**
- * The program of one pool worker JVM: connect back to the pool, run the initializer, then take calls and send
+ * The program of one pool worker JVM: connect back to the pool, run the start.initializer(), then take calls and send
  * results until told to exit, until {@code maxTasksPerChild} calls ran, or until the pool is gone.
  *
  * <p>CPython counterpart: {@code Lib/concurrent/futures/process.py: _process_worker(call_queue, result_queue,
- * initializer, initargs, max_tasks)}. As there: an initializer failure is reported and ends the worker (the pool
+ * start.initializer(), initargs, max_tasks)}. As there: an initializer failure is reported and ends the worker (the pool
  * then breaks); the exit sentinel is answered with the worker's pid; with {@code max_tasks} the last result carries
  * "I am retiring" ({@code exit_pid}); a result that cannot be serialized is replaced by the serialization error
  * ({@code _sendback_result}); the call's references are dropped right after the call. Java differs:
@@ -48,15 +47,8 @@ public final class WorkerMain implements ChildEntryPoint {
     /** Exit status after a fatal error (initializer failed, undecodable call). */
     public static final int FAILURE_STATUS = 1;
 
-    private final String socketPath;
-    private final long workerId;
-    /** A registered serializer's name, used when {@link #serializerInstance} is null. */
-    private final String serializerName;
-    private final Serializer serializerInstance;
-    /** The initializer serialized with the pool's serializer, or null. */
-    private final byte[] initializer;
-    /** 0 = unlimited. */
-    private final int maxTasks;
+    /** Where to connect, who this worker is, its serializer, initializer and task limit. */
+    private final WorkerStart start;
     /** {@link WarmUpFunction#VALUE} written as a {@link Wire} value with the pool's serializer, or null. */
     private final byte[] warmUp;
 
@@ -69,16 +61,11 @@ public final class WorkerMain implements ChildEntryPoint {
     }
 
     /**
-     * @param serializer shipped as an instance if it is {@link Serializable}, else by its registered name
+     * @param serializer shipped as an instance if it is a custom {@link java.io.Serializable} one, else by its name
      */
     public WorkerMain(String socketPath, long workerId, Serializer serializer, byte[] initializer,
                       int maxTasks) {
-        this.socketPath = Objects.requireNonNull(socketPath, "socketPath");
-        this.workerId = workerId;
-        this.serializerInstance = serializer instanceof Serializable ? serializer : null;
-        this.serializerName = serializer.name();
-        this.initializer = initializer;
-        this.maxTasks = maxTasks;
+        this.start = WorkerStart.of(socketPath, workerId, serializer, initializer, maxTasks);
         byte[] bytes;
         try {
             WireBuffer value = new WireBuffer();
@@ -90,14 +77,8 @@ public final class WorkerMain implements ChildEntryPoint {
         this.warmUp = bytes;
     }
 
-    private WorkerMain(String socketPath, long workerId, String serializerName, Serializer serializerInstance,
-                       byte[] initializer, int maxTasks, byte[] warmUp) {
-        this.socketPath = socketPath;
-        this.workerId = workerId;
-        this.serializerName = serializerName;
-        this.serializerInstance = serializerInstance;
-        this.initializer = initializer;
-        this.maxTasks = maxTasks;
+    private WorkerMain(WorkerStart start, byte[] warmUp) {
+        this.start = start;
         this.warmUp = warmUp;
     }
 
@@ -110,12 +91,7 @@ public final class WorkerMain implements ChildEntryPoint {
     public byte[] toSpawnPayload() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(socketPath);
-            out.writeLong(workerId);
-            out.writeUTF(serializerName);
-            PayloadFields.writeBytes(out, PayloadFields.serializerInstance(serializerInstance));
-            PayloadFields.writeBytes(out, initializer);
-            out.writeInt(maxTasks);
+            start.write(out);
             PayloadFields.writeBytes(out, warmUp);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
@@ -125,19 +101,9 @@ public final class WorkerMain implements ChildEntryPoint {
 
     /** Called by {@code ChildBootstrap} for the payload of {@link #toSpawnPayload()}. */
     public static ChildEntryPoint fromData(DataInput in) throws IOException, ClassNotFoundException {
-        String socketPath = in.readUTF();
-        long workerId = in.readLong();
-        String serializerName = in.readUTF();
-        byte[] instance = PayloadFields.readBytes(in);
-        Serializer serializer = PayloadFields.readSerializerInstance(instance);
-        byte[] initializer = PayloadFields.readBytes(in);
-        int maxTasks = in.readInt();
-        byte[] warmUp = PayloadFields.readBytes(in);
-        return new WorkerMain(socketPath, workerId, serializerName, serializer, initializer, maxTasks, warmUp);
+        WorkerStart start = WorkerStart.read(in);
+        return new WorkerMain(start, PayloadFields.readBytes(in));
     }
-
-
-
 
     /**
      * The first serializable lambda a JVM rebuilds pays for the lambda bootstrap machinery (~20 ms); the first call
@@ -179,15 +145,15 @@ public final class WorkerMain implements ChildEntryPoint {
 
     @Override
     public int runInChild(ChildContext context) {
-        Serializer serializer = resolveSerializer();
+        Serializer serializer = start.serializer();
         startWarmUp(serializer);
         MessageChannel channel;
         try {
-            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(socketPath), null, serializer));
-            channel.startMessage().writeByte(Wire.HELLO).writeLong(workerId).writeLong(ProcessHandle.current().pid());
+            channel = new MessageChannel(Client.connect(UnixDomainSocketAddress.of(start.socketPath()), null, serializer));
+            channel.startMessage().writeByte(Wire.HELLO).writeLong(start.workerId()).writeLong(ProcessHandle.current().pid());
             channel.send();
         } catch (IOException e) {
-            System.err.println("pyconcurrent pool worker " + workerId + ": cannot connect to the pool: " + e);
+            System.err.println("pyconcurrent pool worker " + start.workerId() + ": cannot connect to the pool: " + e);
             return FAILURE_STATUS;
         }
         try (channel) {
@@ -196,11 +162,11 @@ public final class WorkerMain implements ChildEntryPoint {
             }
             channel.startMessage().writeByte(Wire.READY).writeLong(ProcessHandle.current().pid());
             channel.send();
-            return new CallLoop(channel, serializer, maxTasks).run();
+            return new CallLoop(channel, serializer, start.maxTasks()).run();
         } catch (EOFException parentGone) {
             return 0; // the pool closed our socket: nothing left to do (CPython's worker dies with its queues)
         } catch (IOException e) {
-            System.err.println("pyconcurrent pool worker " + workerId + ": channel failed: " + e);
+            System.err.println("pyconcurrent pool worker " + start.workerId() + ": channel failed: " + e);
             return FAILURE_STATUS;
         }
     }
@@ -209,16 +175,13 @@ public final class WorkerMain implements ChildEntryPoint {
      * The default serializer is taken directly: {@code Serializers.get} would run the ServiceLoader and initialise
      * every registered serializer (Kryo's classes cost tens of milliseconds of worker start-up).
      */
-    private Serializer resolveSerializer() {
-        return serializerInstance != null ? serializerInstance : PayloadFields.serializerNamed(serializerName);
-    }
 
     private boolean runInitializer(MessageChannel channel, Serializer serializer) throws IOException {
-        if (initializer == null) {
+        if (start.initializer() == null) {
             return true;
         }
         try {
-            SerializableRunnable init = (SerializableRunnable) serializer.deserialize(initializer);
+            SerializableRunnable init = (SerializableRunnable) serializer.deserialize(start.initializer());
             init.run();
             return true;
         } catch (Throwable failure) {
