@@ -205,11 +205,13 @@ public class ThreadPoolExecutor extends Executor {
         if ((s & BROKEN) != 0) {
             throw new BrokenThreadPoolException(BROKEN_MESSAGE, brokenCause);
         }
-        if ((s & SHUTDOWN) != 0) {
-            throw new IllegalStateException("cannot schedule new futures after shutdown");
-        }
+        // The JVM's exit first (CPython checks the executor's own flag first): the exit hook also shuts this pool
+        // down, and a refusal during exit should name the exit whichever of the two flags a racing submit sees set.
         if (InterpreterExit.shuttingDown) {
             throw new IllegalStateException("cannot schedule new futures after interpreter shutdown");
+        }
+        if ((s & SHUTDOWN) != 0) {
+            throw new IllegalStateException("cannot schedule new futures after shutdown");
         }
     }
 
