@@ -5,12 +5,9 @@ import java.net.UnixDomainSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.pyconcurrent.ipc.connection.Connection;
-import dev.pyconcurrent.ipc.connection.ConnectionStateException;
 import dev.pyconcurrent.ipc.connection.Listener;
 import dev.pyconcurrent.ipc.serialization.Serializer;
-import dev.pyconcurrent.process.pool.worker.MessageChannel;
-import dev.pyconcurrent.process.pool.worker.WireReader;
+import dev.pyconcurrent.process.pool.worker.HelloAccepter;
 
 /**
  * The socket a pool's worker JVMs connect back to, and the thread that hands each connection to its
@@ -19,8 +16,8 @@ import dev.pyconcurrent.process.pool.worker.WireReader;
  * <p>CPython counterpart: none; a CPython worker inherits the pipe ends of {@code _inqueue} and {@code _outqueue} when
  * it is spawned. A JVM cannot pass a socket to its child, so each worker connects to this
  * {@link Listener} (a Unix socket in this JVM's private 0700 directory: only this user can connect, the trust boundary
- * of inherited pipes) and names itself with a HELLO message. No HMAC handshake, for the reason the process pool gives
- * (≈ 70 ms of JCA start-up per worker). Runs until {@link #close()}.
+ * of inherited pipes) and names itself with a HELLO message; the accept loop is the process pool's
+ * {@link HelloAccepter}. Runs until {@link #close()}.
  */
 final class WorkerListener implements AutoCloseable {
     private final Listener listener;
@@ -33,7 +30,10 @@ final class WorkerListener implements AutoCloseable {
         this.serializer = serializer;
         this.listener = new Listener(null, null, backlog);
         this.socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
-        Thread accepter = new Thread(this::acceptLoop, poolName + "-accepter");
+        Thread accepter = new Thread(new HelloAccepter(listener, serializer, id -> {
+            PoolWorker worker = expected.remove(id);
+            return worker == null ? null : worker.connected;
+        }), poolName + "-accepter");
         accepter.setDaemon(true);
         accepter.start();
     }
@@ -50,36 +50,6 @@ final class WorkerListener implements AutoCloseable {
     /** The worker will never connect (its launch failed, or it died): stop expecting it. */
     void forget(PoolWorker worker) {
         expected.remove(worker.workerId, worker);
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            Connection connection;
-            try {
-                connection = listener.accept();
-            } catch (ConnectionStateException closed) {
-                return;
-            } catch (IOException refused) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                continue; // one bad client does not stop the others
-            }
-            MessageChannel channel = new MessageChannel(connection.useSerializer(serializer));
-            try {
-                WireReader in = channel.receive();
-                if (in.readByte() != PoolWire.HELLO) {
-                    channel.close();
-                    continue;
-                }
-                PoolWorker worker = expected.remove(in.readLong());
-                if (worker == null || !worker.connected.complete(channel)) {
-                    channel.close(); // unknown, or written off (died, timed out) before its HELLO arrived
-                }
-            } catch (IOException | RuntimeException badHello) {
-                channel.close();
-            }
-        }
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class ProcessPoolExecutorBuilder {
      * Java-only: how many calls one worker may hold at once. 1 (default) is CPython's behaviour: a worker takes
      * its next call only when it is free, so a queued call goes to whichever worker frees up first. 2 sends the
      * next call while the worker still runs the current one, so a busy worker finds it waiting and no round trip
-     * separates two calls: measured ≈ N× the tasks/s for many tiny calls (docs/benchmarks.md). The price,
+     * separates two calls: for many tiny calls on 2 workers ≈ 1.3–1.7× the tasks/s (docs/benchmarks.md). The price,
      * familiar from Celery's prefetch: that call is committed to its worker, so behind a long call it waits even
      * if another worker falls idle; and {@code cancel(true)} of it kills the worker when the call starts
      * (it can no longer be withdrawn). Ignored (1) with a {@link #taskTimeout}, whose clock starts at sending.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.pyconcurrent.ipc.connection.Listener;
+import dev.pyconcurrent.process.pool.worker.HelloAccepter;
 import dev.pyconcurrent.process.pool.worker.WorkerMain;
 import dev.pyconcurrent.process.spawn.ChildJvmLauncher;
 import dev.pyconcurrent.process.spawn.SpawnOptions;
@@ -144,13 +145,15 @@ final class WorkerSpawner {
         if (listener != null) {
             return;
         }
-        // No HMAC handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (only this
-        // user can connect, the trust boundary of CPython's inherited pipes), and the handshake's JCA start-up cost
-        // ~70 ms per worker JVM (measured). The process authkey still reaches the workers (the spawn frame carries
-        // it), so tasks can use queues and locks hosted by this JVM.
+        // No authkey handshake on the pool's own socket: it lives in this JVM's private 0700 socket directory (see
+        // HelloAccepter). The process authkey still reaches the workers (the spawn frame carries it), so tasks can use
+        // queues and locks hosted by this JVM.
         listener = new Listener(null, null, pool.maxWorkers + 8);
         socketPath = ((UnixDomainSocketAddress) listener.address()).getPath().toString();
-        Thread accepter = new Thread(new WorkerAccepter(listener, pool.processes, pool.serializer),
+        Thread accepter = new Thread(new HelloAccepter(listener, pool.serializer, id -> {
+                    WorkerHandle worker = pool.processes.get(id);
+                    return worker == null ? null : worker.connected;
+                }),
                 "ProcessPoolExecutor-" + pool.poolId + "-accepter");
         accepter.setDaemon(true);
         accepter.start();
