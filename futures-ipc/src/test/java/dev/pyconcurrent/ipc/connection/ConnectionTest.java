@@ -283,13 +283,17 @@ class ConnectionTest {
                 }
             });
             Thread sender = Thread.currentThread();
-            CompletableFuture.runAsync(sender::interrupt, CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS));
+            CompletableFuture<Void> interrupter = CompletableFuture.runAsync(
+                    sender::interrupt, CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS));
             try {
                 p.first().sendBytes(big);
             } catch (InterruptedIOException beforeFirstByte) {
                 Thread.interrupted();
                 p.first().sendBytes(big);                  // nothing was written: send again
             }
+            // The interrupt may land after the send finished; join() waits without being
+            // interrupted, so the flag is cleared only once the interrupter has run.
+            interrupter.join();
             Thread.interrupted();
             assertArrayEquals(big, received.get(20, TimeUnit.SECONDS));
             assertTrue(p.first().isWritable());
