@@ -23,7 +23,8 @@ import dev.pyconcurrent.futures.function.SerializableFunction;
  * the same way and supply:
  * <ul>
  *   <li>{@link #enqueue}: put one job's tasks on the task queue (CPython's {@code _taskqueue.put((taskseq,
- *       set_length))});</li>
+ *       set_length))}); a {@link GuardedTasks.TaskStream} that stops because its buffer is full is parked, not
+ *       finished: its length is announced only once it really ends;</li>
  *   <li>{@link #callTask} and {@link #tasksOf}: build a task of their own kind for a call, an item or a chunk;</li>
  *   <li>{@link #brokenException}: what submissions get once the back-end broke (Java only: CPython's pool has no
  *       broken state).</li>
@@ -36,7 +37,9 @@ import dev.pyconcurrent.futures.function.SerializableFunction;
  *   CLOSE -> TERMINATE  terminate()
  * </pre>
  * A job is queued under {@link #lock} together with the check that the pool still runs, so a job is either fully
- * queued before a state change or refused after it.
+ * queued before a state change or refused after it. A buffered {@code imap} job (CPython main's {@code buffersize})
+ * adds no pool state: its {@link BufferGate} lives with its result iterator, and the back-end's task handler parks
+ * the job's {@link GuardedTasks.TaskStream} there while the buffer is full (see {@link BufferGate} for its states).
  *
  * @param <T> the back-end's task type
  */
@@ -124,31 +127,38 @@ public abstract class AbstractPool<T> implements Pool {
     }
 
     @Override
-    public <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize) {
-        return lazyMap(fn, items, chunksize, true);
+    public <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
+                                       Integer buffersize) {
+        return lazyMap(fn, items, chunksize, buffersize, true);
     }
 
     @Override
     public <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items,
-                                                int chunksize) {
-        return lazyMap(fn, items, chunksize, false);
+                                                int chunksize, Integer buffersize) {
+        return lazyMap(fn, items, chunksize, buffersize, false);
     }
 
-    /** CPython's {@code imap}/{@code imap_unordered}: the input is read lazily by the task handler. */
+    /**
+     * CPython's {@code imap}/{@code imap_unordered}: the input is read lazily by the task handler; with a
+     * {@code buffersize} (CPython main) no further than a {@link BufferGate} allows, which the result iterator opens
+     * one task at a time as its consumer takes results.
+     */
     private <A, R> IMapIterator<R> lazyMap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
-                                           boolean ordered) {
+                                           Integer buffersize, boolean ordered) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(items, "items");
         if (chunksize < 1) {
             throw new IllegalArgumentException("Chunksize must be 1+, not " + chunksize);
         }
+        Pool.checkBuffersize(buffersize);
         boolean chunked = chunksize > 1;
+        BufferGate gate = buffersize == null ? null : new BufferGate(buffersize);
         synchronized (lock) {
             checkRunning();
             long job = nextJob();
-            IMapIterator<R> result = ordered ? new IMapIterator<>(job, cache, chunked)
-                    : new IMapUnorderedIterator<>(job, cache, chunked);
-            enqueue(GuardedTasks.of(items, chunksize, chunked, tasksOf(result, fn)), result::setLength);
+            IMapIterator<R> result = ordered ? new IMapIterator<>(job, cache, chunked, gate)
+                    : new IMapUnorderedIterator<>(job, cache, chunked, gate);
+            enqueue(GuardedTasks.of(items, chunksize, chunked, tasksOf(result, fn), gate), result::setLength);
             return result;
         }
     }

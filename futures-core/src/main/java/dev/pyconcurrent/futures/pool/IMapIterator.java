@@ -29,6 +29,11 @@ import dev.pyconcurrent.futures.WaitInterruptedException;
  * is one raising item). Java adds {@link #abort}: the remaining items raise {@link CancelledException} once instead
  * of hanging after {@code terminate()}. One consumer at a time, as in CPython.
  *
+ * <p>With a {@link BufferGate} (CPython main's {@code buffersize}; older releases have none), handing out the first
+ * element of a task (or a failed task) lets the task handler read one more task; results waiting in
+ * {@code unsorted} or in the hand-out queue still hold their places. {@link #abort} closes the gate so no more
+ * input is read for an aborted job.
+ *
  * <h2>States</h2>
  * <pre>
  *   OPEN -> OPEN       set(i, ...) delivers a task; setLength(n) announces the task count
@@ -36,12 +41,17 @@ import dev.pyconcurrent.futures.WaitInterruptedException;
  *   OPEN -> ABORTED    abort(reason): buffered items are handed out, then next() raises once
  *   DRAINING/ABORTED -> EXHAUSTED   the consumer took everything; hasNext() is false from then on
  * </pre>
+ * A gate, if any, follows: next() handing out a task's first element releases one permit (in every state);
+ * OPEN -> ABORTED closes it.
  *
  * @param <R> the element type
  */
 public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
-    /** One deliverable element: a value, or a failure to raise. */
-    private record Item(boolean ok, Object value) {
+    /**
+     * One deliverable element: a value, or a failure to raise. {@code firstOfTask} marks the element whose hand-out
+     * frees the task's place in the buffer (CPython releases when its flattening generator takes the next chunk).
+     */
+    private record Item(boolean ok, Object value, boolean firstOfTask) {
     }
 
     private final long job;
@@ -62,6 +72,8 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
     /** Guarded by {@link #lock}; null unless aborted. */
     private Throwable aborted;
     private boolean abortReported;
+    /** CPython main's {@code _backpressure_sema}; null without a buffersize. */
+    private final BufferGate gate;
 
     /**
      * Creates the iterator and registers it in {@code cache}.
@@ -71,11 +83,25 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
      * @param chunked true if each task delivers a {@link List} of consecutive results
      */
     public IMapIterator(long job, Map<Long, JobResult> cache, boolean chunked) {
-        this(job, cache, chunked, true);
+        this(job, cache, chunked, true, null);
+    }
+
+    /**
+     * Creates the iterator of a buffered job (CPython main's {@code IMapIterator(pool, buffersize)}) and registers
+     * it in {@code cache}.
+     *
+     * @param job     the job number
+     * @param cache   the pool's cache
+     * @param chunked true if each task delivers a {@link List} of consecutive results
+     * @param gate    the job's back-pressure, opened one task at a time as results are handed out; null for none
+     */
+    public IMapIterator(long job, Map<Long, JobResult> cache, boolean chunked, BufferGate gate) {
+        this(job, cache, chunked, true, gate);
     }
 
     /** For {@link IMapUnorderedIterator}: {@code ordered == false} hands results out in arrival order. */
-    IMapIterator(long job, Map<Long, JobResult> cache, boolean chunked, boolean ordered) {
+    IMapIterator(long job, Map<Long, JobResult> cache, boolean chunked, boolean ordered, BufferGate gate) {
+        this.gate = gate;
         this.ordered = ordered;
         this.job = job;
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -95,7 +121,7 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
             if (aborted != null) {
                 return;
             }
-            deliverLocked(taskIndex, new Item(ok, outcome));
+            deliverLocked(taskIndex, new Item(ok, outcome, true));
             leaveCacheIfCompleteLocked();
             changed.signalAll();
         } finally {
@@ -133,8 +159,13 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
     /** Called with the lock held. */
     private void append(Item item) {
         if (chunked && item.ok()) {
+            boolean first = true;
             for (Object element : (List<?>) item.value()) {
-                items.add(new Item(true, element));
+                items.add(new Item(true, element, first));
+                first = false;
+            }
+            if (first && gate != null) {
+                gate.release(); // an empty chunk (never built by GuardedTasks): nothing will free its place
             }
         } else {
             items.add(item);
@@ -174,6 +205,9 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
             }
         } finally {
             lock.unlock();
+        }
+        if (gate != null) {
+            gate.close(); // read no more input for a job nobody will get results of (CPython: terminate releases)
         }
     }
 
@@ -247,6 +281,9 @@ public class IMapIterator<R> implements Iterator<R>, Iterable<R>, JobResult {
             throw new WaitInterruptedException("pool job " + job, e);
         } finally {
             lock.unlock();
+        }
+        if (gate != null && item.firstOfTask()) {
+            gate.release(); // outside the lock: it may put the parked job back on the task queue
         }
         if (item.ok()) {
             return (R) item.value();

@@ -16,7 +16,8 @@ import dev.pyconcurrent.futures.function.SerializableFunction;
  *
  * <p>CPython counterpart: {@code Lib/multiprocessing/pool.py: Pool} (and {@code ThreadPool}, which
  * {@code multiprocessing.dummy.Pool} returns). Implementations provide the five primitives ({@code applyAsync},
- * {@code mapAsync}, {@code imap}, {@code imapUnordered} with all arguments, and the life cycle); every convenience
+ * {@code mapAsync}, {@code imap}, {@code imapUnordered} with all arguments, including CPython main's
+ * {@code buffersize}, and the life cycle); every convenience
  * overload here is built on them, as CPython builds {@code apply} on {@code apply_async} and {@code map} on
  * {@code _map_async}. Where Java differs:
  * <ul>
@@ -82,7 +83,34 @@ public interface Pool extends AutoCloseable {
      * @return the results in input order
      * @throws IllegalArgumentException if {@code chunksize < 1} ({@code "Chunksize must be 1+, not 0"})
      */
-    <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize);
+    default <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize) {
+        return imap(fn, items, chunksize, null);
+    }
+
+    /**
+     * CPython main's {@code imap(func, iterable, chunksize, buffersize)}: like {@link #imap(SerializableFunction,
+     * Iterable, int)}, but with a {@code buffersize} at most that many tasks (chunks, when {@code chunksize > 1}) are
+     * read from the input and submitted ahead of the consumer. Each result the consumer takes (the first element of
+     * a chunk, for chunked jobs) lets one more task in, so an infinite input runs in bounded memory. Set it to at
+     * least {@link #processes()} to keep every worker busy. Releases before 3.15 have no {@code buffersize}.
+     *
+     * <p>Where Java differs: CPython's task handler blocks while the buffer is full, holding up every job queued
+     * behind this one; here the job steps aside until its consumer makes room, and later jobs run meanwhile. As in
+     * CPython, {@link #join()} after {@link #shutdown()} waits until the consumer has taken the job's results
+     * (CPython gh-155477); {@link #terminate()} ends the job at once.
+     *
+     * @param fn         the function
+     * @param items      its inputs
+     * @param chunksize  inputs per task, at least 1
+     * @param buffersize tasks read ahead of the consumer, at least 1; null reads the whole input eagerly
+     * @param <A>        the input type
+     * @param <R>        the result type
+     * @return the results in input order
+     * @throws IllegalArgumentException if {@code chunksize < 1} or {@code buffersize < 1}
+     *                                  ({@code "buffersize must be null or > 0, got 0"})
+     */
+    <A, R> IMapIterator<R> imap(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
+                                Integer buffersize);
 
     /**
      * CPython {@code imap_unordered(func, iterable, chunksize)}.
@@ -94,7 +122,28 @@ public interface Pool extends AutoCloseable {
      * @param <R>       the result type
      * @return the results in completion order
      */
-    <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize);
+    default <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items,
+                                                 int chunksize) {
+        return imapUnordered(fn, items, chunksize, null);
+    }
+
+    /**
+     * CPython main's {@code imap_unordered(func, iterable, chunksize, buffersize)}: the back-pressure of
+     * {@link #imap(SerializableFunction, Iterable, int, Integer)} with results in completion order. A result that
+     * arrived but was not taken yet still holds its place in the buffer. Releases before 3.15 have no
+     * {@code buffersize}.
+     *
+     * @param fn         the function
+     * @param items      its inputs
+     * @param chunksize  inputs per task, at least 1
+     * @param buffersize tasks read ahead of the consumer, at least 1; null reads the whole input eagerly
+     * @param <A>        the input type
+     * @param <R>        the result type
+     * @return the results in completion order
+     * @throws IllegalArgumentException if {@code chunksize < 1} or {@code buffersize < 1}
+     */
+    <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items, int chunksize,
+                                         Integer buffersize);
 
     /** @return the number of workers, CPython's {@code len(pool._pool)} / {@code _processes} */
     int processes();
@@ -325,6 +374,19 @@ public interface Pool extends AutoCloseable {
      */
     default <A, R> IMapIterator<R> imapUnordered(SerializableFunction<A, R> fn, Iterable<? extends A> items) {
         return imapUnordered(fn, items, 1);
+    }
+
+    /**
+     * CPython main's {@code buffersize} check for {@code imap}, worded as {@link dev.pyconcurrent.futures.MapOptions}
+     * words it for {@code Executor.map} (CPython's {@code TypeError} for a non-integer cannot happen in Java).
+     *
+     * @param buffersize the value to check; null is valid (no back-pressure)
+     * @throws IllegalArgumentException if {@code buffersize < 1}
+     */
+    static void checkBuffersize(Integer buffersize) {
+        if (buffersize != null && buffersize < 1) {
+            throw new IllegalArgumentException("buffersize must be null or > 0, got " + buffersize);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pyconcurrent.futures.BrokenExecutorException;
+import dev.pyconcurrent.futures.pool.GuardedTasks;
 import dev.pyconcurrent.futures.pool.JobResult;
 import dev.pyconcurrent.futures.pool.PoolState;
 
@@ -81,25 +82,42 @@ final class PoolHandlers {
         }
     }
 
-    /** @return false if the pool was terminated while forwarding */
+    /**
+     * Moves one batch's tasks to the in-queue and announces its length. A buffered {@code imap} job (CPython main's
+     * {@code buffersize}) whose buffer is full is parked at its gate instead: its consumer's next result puts it back
+     * on the task queue, and this thread goes on with other jobs meanwhile (CPython's task handler blocks in the
+     * semaphore). Its length is announced only when it really ends. After {@code shutdown()} no sentinel can
+     * overtake a parked job: the worker handler sends it only once the cache, which still holds the job, is empty.
+     *
+     * @return false if the pool was terminated while forwarding
+     */
     private boolean forward(PoolTask.Batch batch) throws InterruptedException {
         int count = 0;
         Iterator<PoolTask> tasks = batch.tasks();
-        while (tasks.hasNext()) {
-            if (pool.state() == PoolState.TERMINATE) {
-                return false;
+        while (true) {
+            while (tasks.hasNext()) {
+                if (pool.state() == PoolState.TERMINATE) {
+                    return false;
+                }
+                PoolTask task = tasks.next();
+                count++;
+                if (task.kind() == PoolTask.Kind.RERAISE) {
+                    // _helper_reraises_exception, delivered here: the input's own exception, unwrapped.
+                    pool.post(new ProcessPool.Outcome(task.job(), task.index(), false, task.arg()));
+                } else if (!pool.isBroken()) {
+                    pool.inQueue().put(task);
+                }
             }
-            PoolTask task = tasks.next();
-            count++;
-            if (task.kind() == PoolTask.Kind.RERAISE) {
-                // _helper_reraises_exception, delivered here: the input's own exception, unwrapped.
-                pool.post(new ProcessPool.Outcome(task.job(), task.index(), false, task.arg()));
-            } else if (!pool.isBroken()) {
-                pool.inQueue().put(task);
+            if (!(tasks instanceof GuardedTasks.TaskStream<PoolTask> stream) || !stream.waitingForRoom()) {
+                break;
             }
+            if (stream.parkUntilRoom(() -> pool.taskQueue().add(batch))) {
+                return true;
+            } // else room appeared between hasNext() and park(): read on
         }
         if (batch.setLength() != null) {
-            batch.setLength().accept(count);
+            int length = tasks instanceof GuardedTasks.TaskStream<PoolTask> stream ? stream.produced() : count;
+            batch.setLength().accept(length);
         }
         return true;
     }

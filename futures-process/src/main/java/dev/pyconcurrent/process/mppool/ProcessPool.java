@@ -91,7 +91,10 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  *   CLOSE -> TERMINATE  terminate()
  * </pre>
  * Independently, {@link #brokenCause} goes null → set once ({@link #breakPool}); from then on submissions throw
- * {@link BrokenExecutorException}, queued tasks are dropped and no worker is replaced. CPython's {@code INIT} state is
+ * {@link BrokenExecutorException}, queued tasks are dropped and no worker is replaced. A buffered {@code imap} job
+ * (CPython main's {@code buffersize}) is, in the task handler, FORWARDING → PARKED (buffer full; other jobs go on) →
+ * FORWARDING (its consumer made room; back on the task queue) → FINISHED; it stays in the cache throughout, so after
+ * shutdown() the workers stay until its consumer has taken its results, as in CPython (gh-155477). CPython's {@code INIT} state is
  * the constructor itself: a constructor that fails terminates and joins the workers it started, then rethrows.
  */
 public class ProcessPool extends AbstractPool<PoolTask> {

@@ -3,8 +3,10 @@ package dev.pyconcurrent.futures.thread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedTransferQueue;
@@ -55,6 +57,9 @@ import dev.pyconcurrent.futures.pool.PoolState;
  *   CLOSE -> TERMINATE  terminate()
  * </pre>
  * Independently, {@link #brokenCause} goes null → set once (initializer failure); from then on submissions throw.
+ * A buffered {@code imap} job (CPython main's {@code buffersize}) is, in the task handler, FORWARDING → PARKED (its
+ * buffer is full; the handler serves other jobs) → FORWARDING (its consumer made room, the job is back on the task
+ * queue) → FINISHED (length announced); after shutdown() the handler's sentinel waits for PARKED jobs to finish.
  * Workers: STARTED → RUNNING (initializer done) → EXITED (sentinel, or initializer failure).
  */
 public class ThreadPool extends AbstractPool<PoolTasks.Task> {
@@ -150,26 +155,31 @@ public class ThreadPool extends AbstractPool<PoolTasks.Task> {
 
     // ------------------------------------------------------------------ threads
 
-    /** CPython {@code _handle_tasks}: forwards tasks in queue order; stops at the sentinel or on terminate. */
+    /**
+     * CPython {@code _handle_tasks}: forwards tasks in queue order; stops at the sentinel or on terminate.
+     *
+     * <p>Loop goals: (1) a buffered {@code imap} job whose buffer is full is parked at its gate and comes back to the
+     * task queue when its consumer makes room, so later jobs are not held up; (2) after {@code shutdown()} the
+     * sentinel waits until every parked job has been read to its end (CPython's close(): queued work still runs);
+     * only this thread touches {@code parked}, so no lock is needed for it; (3) on terminate, stop at once.
+     */
     private void handleTasks() {
+        Set<PoolTasks.Batch> parked = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean closing = false;
         try {
-            while (true) {
+            while (!closing || !parked.isEmpty()) {
                 Object o = taskQueue.take();
-                if (o == SENTINEL) {
-                    break;
-                }
-                PoolTasks.Batch batch = (PoolTasks.Batch) o;
-                int count = 0;
-                Iterator<PoolTasks.Task> tasks = batch.tasks();
-                while (state != PoolState.TERMINATE && tasks.hasNext()) {
-                    inQueue.offer(tasks.next());
-                    count++;
-                }
                 if (state == PoolState.TERMINATE) {
                     return; // terminate() sends the worker sentinels and cancels the results
                 }
-                if (batch.setLength() != null) {
-                    batch.setLength().accept(count);
+                if (o == SENTINEL) {
+                    closing = true;
+                    continue;
+                }
+                PoolTasks.Batch batch = (PoolTasks.Batch) o;
+                parked.remove(batch);
+                if (!forward(batch)) {
+                    parked.add(batch);
                 }
             }
             for (int i = 0; i < processes; i++) { // close(): all queued tasks are ahead of these
@@ -178,6 +188,33 @@ public class ThreadPool extends AbstractPool<PoolTasks.Task> {
         } catch (InterruptedException e) {
             LOGGER.error("task handler of {} interrupted; exiting", this);
         }
+    }
+
+    /**
+     * Moves one batch's tasks to the in-queue and announces its length.
+     *
+     * @return false if the batch was parked because its buffer is full (it comes back through the task queue)
+     */
+    private boolean forward(PoolTasks.Batch batch) {
+        int count = 0;
+        Iterator<PoolTasks.Task> tasks = batch.tasks();
+        while (state != PoolState.TERMINATE) {
+            while (state != PoolState.TERMINATE && tasks.hasNext()) {
+                inQueue.offer(tasks.next());
+                count++;
+            }
+            if (!(tasks instanceof GuardedTasks.TaskStream<PoolTasks.Task> stream) || !stream.waitingForRoom()) {
+                break;
+            }
+            if (stream.parkUntilRoom(() -> taskQueue.offer(batch))) {
+                return false;
+            } // else room appeared between hasNext() and park(): read on
+        }
+        if (state != PoolState.TERMINATE && batch.setLength() != null) {
+            int length = tasks instanceof GuardedTasks.TaskStream<PoolTasks.Task> stream ? stream.produced() : count;
+            batch.setLength().accept(length);
+        }
+        return true;
     }
 
     /** CPython {@code worker()}: initializer, then tasks until the sentinel. */
