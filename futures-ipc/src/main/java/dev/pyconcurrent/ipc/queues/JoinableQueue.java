@@ -20,6 +20,20 @@ import java.nio.ByteBuffer;
  * a {@code join()} anywhere can never miss a put that already returned); CPython's
  * {@code ValueError('task_done() called too many times')} is {@link IllegalStateException}.
  *
+ * <p>{@link #shutdown(boolean)} (CPython main branch only) works as for {@link Queue}; in addition
+ * an immediate shut-down counts every dropped item as done, so {@link #join()} returns unless an
+ * item already taken still lacks its {@link #taskDone()}, and a surplus {@code taskDone()} then
+ * throws as usual. {@code join()} itself is never refused by a shut-down (as in CPython).
+ *
+ * <h2>States and transitions</h2>
+ * Those of {@link Queue}, plus the unfinished-task count, held by the host:
+ * <pre>
+ *   put (accepted)                         count += 1
+ *   taskDone()     count &gt; 0  -&gt;           count -= 1; at 0 every join() returns
+ *   taskDone()     count == 0 -&gt;           IllegalStateException, count unchanged
+ *   shutdown(true) with n items queued     count -= n (never below 0); at 0 every join() returns
+ * </pre>
+ *
  * @param <E> the item type
  */
 public class JoinableQueue<E> extends Queue<E> {

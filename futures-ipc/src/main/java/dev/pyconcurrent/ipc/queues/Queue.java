@@ -43,15 +43,30 @@ import org.slf4j.LoggerFactory;
  *       with {@link Duration} overloads.</li>
  *   <li>If the host process dies, every proxy call, including one already blocked, fails with
  *       {@link dev.pyconcurrent.ipc.host.HostDiedException}.</li>
+ *   <li>{@link #shutdown(boolean)} and {@link QueueShutDownException} follow CPython's main branch;
+ *       released versions (3.14 and older) have no {@code multiprocessing} queue shut-down. The
+ *       state lives in the host; proxies read a shared-memory copy, so a put refused for
+ *       shut-down costs no round trip.</li>
  * </ul>
  *
- * <h2>States and transitions (per process)</h2>
+ * <h2>States and transitions</h2>
+ * Two independent state machines. Per process (this view of the queue):
  * <pre>
  *   OPEN --put/get (any number)--&gt; OPEN
- *   OPEN --close()--&gt; CLOSED: put/get throw IllegalStateException; the feeder drains the buffer and ends
+ *   OPEN --close()--&gt; CLOSED: put/get/shutdown throw IllegalStateException; the feeder drains the buffer and ends
+ *   CLOSED --close()--&gt; CLOSED
  *   CLOSED --joinThread()--&gt; waits for the feeder; cancelJoinThread() makes JVM exit not wait for it
  * </pre>
+ * Queue-wide (held by the host, seen by every process; see {@link #shutdown(boolean)}):
+ * <pre>
+ *   ALIVE --shutdown(false)--&gt; SHUT_DOWN: put throws QueueShutDownException; get drains, then throws it
+ *   ALIVE --shutdown(true)--&gt; SHUT_DOWN_IMMEDIATE: as SHUT_DOWN, and the queued items are dropped
+ *   SHUT_DOWN --shutdown(true)--&gt; SHUT_DOWN_IMMEDIATE: drops what is left
+ *   SHUT_DOWN --shutdown(false)--&gt; SHUT_DOWN;  SHUT_DOWN_IMMEDIATE --shutdown(any)--&gt; SHUT_DOWN_IMMEDIATE
+ * </pre>
  * {@code close()} affects only this process's view; the queue itself lives as long as its host.
+ * A closed view still reports {@link #isShutDown()}. Checks run in this order: closed
+ * ({@link IllegalStateException}), then shut down, then full/empty.
  *
  * @param <E> the item type
  */
@@ -106,19 +121,23 @@ public class Queue<E> extends QueueBase<E> {
      * and a full queue throws at once.
      *
      * @throws QueueFullException if no slot became free in time
+     * @throws QueueShutDownException if the queue was shut down, before the call or while it
+     *         waited for a slot (nothing was put)
      * @throws dev.pyconcurrent.ipc.serialization.SerializationException if {@code item} cannot be
      *         serialized (nothing was put)
      */
     public void put(E item, boolean block, double timeoutSeconds) throws InterruptedException {
         checkOpen();
+        if (shutDownState() != QueueCore.ALIVE) {
+            throw shutDownException();                     // a proxy knows from shared memory: no round trip
+        }
         used = true;
         byte[] bytes = serializer.serialize(item);         // fails here, not in the feeder
         long timeout = HostProtocol.toWireTimeout(block, timeoutSeconds);
         if (core != null) {
-            if (!core.reserve(timeout, Caller.local())) {
+            if (!core.put(bytes, timeout, Caller.local())) {
                 throw new QueueFullException(name + " is full");
             }
-            core.append(bytes);
             return;
         }
         if (maxsize > 0 || kind == QueueHandle.Kind.JOINABLE) {
@@ -126,9 +145,15 @@ public class Queue<E> extends QueueBase<E> {
             ch.begin(QueueCore.OP_RESERVE, remote.objectId()).putLong(timeout);
             ByteBuffer r = ch.call("put on " + name);
             if (r.get(0) != HostProtocol.STATUS_OK) {
+                if (r.get(1) == QueueCore.REFUSED_SHUT_DOWN) {
+                    throw shutDownException();              // shut down before or while this put waited
+                }
                 throw new QueueFullException(name + " is full");
             }
         }
+        // Race with a shut-down from here on: this put has happened (for a bounded or joinable queue the
+        // host reserved its slot while ALIVE). Its item is queued on arrival after shutdown(false) and
+        // dropped on arrival, counted as done, after shutdown(true). See QueueCore's class comment.
         feeder().enqueue(bytes);
         streamed = true;
     }
@@ -156,9 +181,12 @@ public class Queue<E> extends QueueBase<E> {
     }
 
     /**
-     * Python's {@code get(block, timeout)}.
+     * Python's {@code get(block, timeout)}. A shut-down queue still hands out the items left in it
+     * (unless shut down with {@code immediate}).
      *
      * @throws QueueEmptyException if no item arrived in time
+     * @throws QueueShutDownException if the queue is shut down and has no item left, before the
+     *         call or while it waited (every waiting getter wakes)
      */
     public E get(boolean block, double timeoutSeconds) throws InterruptedException {
         return doGet(HostProtocol.toWireTimeout(block, timeoutSeconds));
@@ -212,9 +240,63 @@ public class Queue<E> extends QueueBase<E> {
 
     // ---------------------------------------------------------------- life cycle
 
+    /** {@code shutdown(false)}: see {@link #shutdown(boolean)}. */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down for every process that uses it; CPython: {@code Queue.shutdown(immediate)}
+     * of {@code Lib/multiprocessing/queues.py} on the main branch (the 3.15-era addition, with the
+     * semantics of {@code queue.Queue.shutdown} from 3.13); released versions of
+     * {@code multiprocessing} have no shut-down.
+     * <ul>
+     *   <li>From now on {@code put}/{@code putNowait} throw {@link QueueShutDownException} in every
+     *       process, and so do puts already waiting for a slot in a full queue (they wake).</li>
+     *   <li>{@code immediate == false}: getters still receive the items left in the queue; once it
+     *       is empty, {@code get}/{@code getNowait} throw {@link QueueShutDownException}, and
+     *       getters already waiting on the empty queue wake with it.</li>
+     *   <li>{@code immediate == true}: the queued items are dropped ({@code qsize()} becomes 0) and
+     *       every waiting getter and putter wakes with {@link QueueShutDownException}; for a
+     *       {@link JoinableQueue} each dropped item counts as done, so {@code join()} returns
+     *       unless an item already taken still lacks its {@code taskDone()}.</li>
+     *   <li>Items that a process put before the shut-down but whose bytes were still in its feeder
+     *       buffer or on the way are treated as queued: kept after {@code shutdown(false)}, dropped
+     *       (and counted as done) after {@code shutdown(true)}. Called in a proxy, this first sends
+     *       the proxy's own buffered puts, so within one process a put before {@code shutdown}
+     *       is always queued before it.</li>
+     * </ul>
+     * Idempotent; {@code shutdown(true)} after {@code shutdown(false)} drops what is left. Unlike
+     * {@link #close()}, which ends only this process's use of the queue, a shut-down is
+     * queue-wide and permanent; it needs this process's view to be open (the CPython code checks
+     * {@code _closed} first too).
+     *
+     * @throws IllegalStateException if this process closed its view of the queue
+     */
+    public void shutdown(boolean immediate) {
+        checkOpen();
+        if (core != null) {
+            core.shutdown(immediate);
+            return;
+        }
+        flushOwnPuts();
+        HostChannel ch = remote.channel();
+        ch.begin(QueueCore.OP_SHUTDOWN, remote.objectId()).putByte(immediate ? 1 : 0);
+        ch.callQuick("shutdown on " + name);
+    }
+
+    /**
+     * True once any process shut the queue down (CPython: the {@code is_shutdown} attribute of
+     * {@code queue.Queue}). In a proxy it reads shared memory: no round trip.
+     */
+    public boolean isShutDown() {
+        return shutDownState() != QueueCore.ALIVE;
+    }
+
     /**
      * No more puts or gets from this process; the feeder sends what is buffered and ends. A second
-     * call does nothing. CPython: {@code Queue.close()}.
+     * call does nothing. CPython: {@code Queue.close()}. Per process: other processes keep using
+     * the queue (compare {@link #shutdown(boolean)}, which is queue-wide).
      */
     public void close() {
         closed = true;

@@ -7,6 +7,7 @@ import dev.pyconcurrent.ipc.host.HostStream;
 import dev.pyconcurrent.ipc.host.RemoteRef;
 import dev.pyconcurrent.ipc.host.ResourceHost;
 import dev.pyconcurrent.ipc.serialization.Serializer;
+import dev.pyconcurrent.ipc.shared.Value;
 import dev.pyconcurrent.ipc.serialization.Serializers;
 import java.io.Serial;
 import java.io.Serializable;
@@ -34,6 +35,8 @@ abstract class QueueBase<E> implements Serializable {
     final transient int maxsize;
     final transient QueueHandle.Kind kind;
     final transient String name;
+    /** In a proxy of a Queue or JoinableQueue: the host's shut-down state in shared memory; else null. */
+    final transient Value shutDownFlag;
     transient volatile boolean closed;
     transient volatile boolean used;
     /** This process streamed items to the host since the last sync (so size queries must sync first). */
@@ -46,6 +49,7 @@ abstract class QueueBase<E> implements Serializable {
         this.name = kindName(kind) + "#" + NAMES.incrementAndGet() + "@pid" + ProcessHandle.current().pid();
         this.core = new QueueCore(name, this.maxsize, kind == QueueHandle.Kind.JOINABLE);
         this.remote = null;
+        this.shutDownFlag = null;
     }
 
     QueueBase(QueueHandle handle) {
@@ -55,6 +59,7 @@ abstract class QueueBase<E> implements Serializable {
         this.name = kindName(kind) + "#" + handle.ref().objectId() + "@pid" + handle.ref().hostPid();
         this.core = null;
         this.remote = handle.ref();
+        this.shutDownFlag = handle.shutDownFlag();
     }
 
     private static String kindName(QueueHandle.Kind kind) {
@@ -81,6 +86,9 @@ abstract class QueueBase<E> implements Serializable {
         ch.begin(QueueCore.OP_GET, remote.objectId()).putLong(wireTimeout);
         ByteBuffer r = ch.call("get on " + name);
         if (r.get(0) != HostProtocol.STATUS_OK) {
+            if (r.get(1) == QueueCore.REFUSED_SHUT_DOWN) {
+                throw shutDownException();
+            }
             throw new QueueEmptyException(emptyMessage(wireTimeout));
         }
         return decode(r.array(), 1, r.limit() - 1);
@@ -100,15 +108,36 @@ abstract class QueueBase<E> implements Serializable {
         if (core != null) {
             return core.sizes();
         }
-        if (streamed) {
-            streamed = false;
-            awaitLocalBufferSent();
-            HostStream.to(remote).sync();
-        }
+        flushOwnPuts();
         HostChannel ch = remote.channel();
         ch.begin(QueueCore.OP_SIZE, remote.objectId());
         ByteBuffer r = ch.callQuick("size of " + name);
         return new long[] {r.getLong(), r.getLong(), r.getLong()};
+    }
+
+    /**
+     * In a proxy: returns once every item this process put so far has been applied by the host
+     * (sent by the feeder, then a SYNC round trip on the same stream), so that a following request
+     * sees them. Nothing to do if this process streamed nothing since the last flush.
+     */
+    final void flushOwnPuts() {
+        if (core == null && streamed) {
+            streamed = false;
+            awaitLocalBufferSent();
+            HostStream.to(remote).sync();
+        }
+    }
+
+    /** The queue-wide state: {@link QueueCore#ALIVE}, {@code SHUT_DOWN} or {@code SHUT_DOWN_IMMEDIATE}. */
+    final int shutDownState() {
+        if (core != null) {
+            return core.state();
+        }
+        return shutDownFlag == null ? QueueCore.ALIVE : shutDownFlag.get().intValue();
+    }
+
+    final QueueShutDownException shutDownException() {
+        return new QueueShutDownException(name + " is shut down");
     }
 
     /** Waits until this process's not-yet-sent puts are on the wire (the feeder, for {@link Queue}). */
@@ -132,12 +161,19 @@ abstract class QueueBase<E> implements Serializable {
      */
     @Serial
     protected final Object writeReplace() {
-        RemoteRef ref = core != null ? ResourceHost.get().export(this, core, kindName(kind)) : remote;
-        return new QueueHandle(ref, kind, maxsize, serializer.name());
+        if (core == null) {
+            return new QueueHandle(remote, kind, maxsize, serializer.name(), shutDownFlag);
+        }
+        RemoteRef ref = ResourceHost.get().export(this, core, kindName(kind));
+        Value flag = kind == QueueHandle.Kind.SIMPLE ? null : core.sharedFlag();
+        return new QueueHandle(ref, kind, maxsize, serializer.name(), flag);
     }
 
     @Override
     public String toString() {
-        return "<" + name + (core != null ? " hosted here" : " proxy") + (closed ? ", closed" : "") + ">";
+        int st = kind == QueueHandle.Kind.SIMPLE ? QueueCore.ALIVE : shutDownState();
+        return "<" + name + (core != null ? " hosted here" : " proxy") + (closed ? ", closed" : "")
+                + (st == QueueCore.SHUT_DOWN ? ", shut down" : st == QueueCore.SHUT_DOWN_IMMEDIATE ? ", shut down (immediate)" : "")
+                + ">";
     }
 }

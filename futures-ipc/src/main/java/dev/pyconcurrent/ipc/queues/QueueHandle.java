@@ -1,6 +1,7 @@
 package dev.pyconcurrent.ipc.queues;
 
 import dev.pyconcurrent.ipc.host.RemoteRef;
+import dev.pyconcurrent.ipc.shared.Value;
 import java.io.Serial;
 import java.io.Serializable;
 
@@ -10,9 +11,11 @@ import java.io.Serializable;
  *
  * <p>CPython counterpart: {@code Queue.__getstate__/__setstate__} in
  * {@code Lib/multiprocessing/queues.py} (which ship the pipe ends and semaphores to the child);
- * here a {@link RemoteRef} is shipped instead.
+ * here a {@link RemoteRef} is shipped instead, plus {@code shutDownFlag}, the shared-memory mirror of
+ * the queue's shut-down state (null for a {@link SimpleQueue}, which cannot be shut down), as
+ * CPython's main branch ships its {@code _sem_flag_shutdown} semaphores.
  */
-record QueueHandle(RemoteRef ref, Kind kind, int maxsize, String serializer) implements Serializable {
+record QueueHandle(RemoteRef ref, Kind kind, int maxsize, String serializer, Value shutDownFlag) implements Serializable {
     enum Kind { QUEUE, JOINABLE, SIMPLE }
 
     @Serial

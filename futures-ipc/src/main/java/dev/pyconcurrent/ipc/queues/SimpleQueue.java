@@ -17,6 +17,8 @@ import java.io.Serial;
  * proxy's {@code put} writes one frame to the host's stream connection (blocking only if the socket
  * buffer is full, while the host keeps reading); {@code close()} makes later calls, including
  * {@code empty()}, throw {@link IllegalStateException} (CPython: {@code OSError('handle is closed')}).
+ * There is no {@code shutdown()}: CPython's main branch adds it to {@code Queue} and
+ * {@code JoinableQueue} only, not to {@code SimpleQueue}, and so does this class.
  *
  * <h2>States and transitions (per process)</h2>
  * <pre>
