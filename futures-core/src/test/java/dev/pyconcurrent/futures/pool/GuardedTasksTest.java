@@ -3,6 +3,7 @@ package dev.pyconcurrent.futures.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Specs of {@link GuardedTasks}, CPython's {@code Pool._guarded_task_generation} over {@code _get_tasks}. The pools'
- * own tests port {@code test_imap_handle_iterable_exception} end to end; these pin the generator alone.
+ * own tests port {@code test_imap_handle_iterable_exception} end to end; these pin the generator alone, including
+ * CPython main's {@code _guarded_task_generation_lazy} (gated by a {@link BufferGate}).
  */
 class GuardedTasksTest {
     /** Tasks as strings: "s<index>:<input>", "c<index>:<chunk>", "r<index>:<message>". */
@@ -118,5 +120,88 @@ class GuardedTasksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GuardedTasks.of(List.of(1), 0, true, NAMES));
         assertEquals("Chunksize must be 1+, not 0", e.getMessage());
+    }
+
+    /** 1, 2, 3, ... forever, counting what was read. */
+    private static Iterable<Integer> countingForever(AtomicInteger read) {
+        return () -> new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Integer next() {
+                return read.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void gatedStreamReadsExactlyBuffersizeTasksThenWaitsForRoom() {
+        AtomicInteger read = new AtomicInteger();
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(countingForever(read), 1, false, NAMES,
+                new BufferGate(2));
+        assertEquals(List.of("s0:1", "s1:2"), drain(tasks));
+        assertEquals(2, read.get());
+        assertTrue(tasks.waitingForRoom());
+    }
+
+    @Test
+    void gatedStreamReadsOneMoreTaskPerRelease() {
+        AtomicInteger read = new AtomicInteger();
+        BufferGate gate = new BufferGate(1);
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(countingForever(read), 1, false, NAMES, gate);
+        drain(tasks);
+        gate.release();
+        assertEquals(List.of("s1:2"), drain(tasks));
+        assertEquals(2, tasks.produced());
+    }
+
+    @Test
+    void chunkedGatedStreamCountsChunksNotItems() {
+        AtomicInteger read = new AtomicInteger();
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(countingForever(read), 3, true, NAMES,
+                new BufferGate(2));
+        assertEquals(List.of("c0:[1, 2, 3]", "c1:[4, 5, 6]"), drain(tasks));
+        assertEquals(6, read.get());
+    }
+
+    @Test
+    void parkedStreamIsResumedByTheConsumersRelease() {
+        BufferGate gate = new BufferGate(1);
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(countingForever(new AtomicInteger()), 1, false,
+                NAMES, gate);
+        drain(tasks);
+        AtomicInteger resumed = new AtomicInteger();
+        assertTrue(tasks.parkUntilRoom(resumed::incrementAndGet));
+        gate.release();
+        assertEquals(1, resumed.get());
+        assertTrue(tasks.hasNext());
+    }
+
+    @Test
+    void closedGateFinishesTheStreamWithoutReadingMore() {
+        AtomicInteger read = new AtomicInteger();
+        BufferGate gate = new BufferGate(1);
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(countingForever(read), 1, false, NAMES, gate);
+        drain(tasks);
+        gate.close();
+        assertFalse(tasks.hasNext());
+        assertFalse(tasks.waitingForRoom(), "finished, not waiting: the task handler announces its length");
+        assertEquals(1, read.get());
+    }
+
+    @Test
+    void gatedInputFailureStillBecomesTheLastTaskAtItsPosition() {
+        BufferGate gate = new BufferGate(2);
+        GuardedTasks.TaskStream<String> tasks = GuardedTasks.of(failingAt(3, 9), 1, false, NAMES, gate);
+        assertEquals(List.of("s0:0", "s1:1"), drain(tasks));
+        gate.release();
+        gate.release();
+        assertEquals(List.of("s2:2", "r3:input 3 broke"), drain(tasks));
+        gate.release();
+        assertFalse(tasks.hasNext());
+        assertFalse(tasks.waitingForRoom());
     }
 }
