@@ -9,6 +9,7 @@
  * the pool states are {@link dev.pyconcurrent.futures.pool.PoolState}. Pool implementations fill results through
  * {@link dev.pyconcurrent.futures.pool.JobResult}, CPython's {@code _set(i, (success, value))} protocol. Both pools
  * extend {@link dev.pyconcurrent.futures.pool.AbstractPool}, the front half of CPython's {@code Pool} (jobs, cache,
- * chunking), and build their lazy task streams with {@link dev.pyconcurrent.futures.pool.GuardedTasks}.
+ * chunking), and build their lazy task streams with {@link dev.pyconcurrent.futures.pool.GuardedTasks}; CPython main's
+ * {@code imap(..., buffersize)} back-pressure is {@link dev.pyconcurrent.futures.pool.BufferGate}.
  */
 package dev.pyconcurrent.futures.pool;
