@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
  * {@code _test_multiprocessing.py}: {@code _TestQueue::test_task_done} (4 consumer processes),
  * the {@code task_done() called too many times} check of {@code queues.py}, and
  * {@code TestSimpleQueue::test_empty}, {@code test_empty_exceptions}, {@code test_close},
- * {@code test_closed}. Not ported: the {@code [main]} {@code shutdown()} rows (no
- * {@code Queue.shutdown} yet) and {@code test_queue_feeder_on_queue_feeder_error}, whose trigger
+ * {@code test_closed}. The {@code [main]} {@code shutdown()} rows are ported in
+ * {@link QueueShutdownTest} and {@link QueueShutdownCrossProcessTest}. Not ported:
+ * {@code test_queue_feeder_on_queue_feeder_error}, whose trigger
  * (a pickling error in the feeder) cannot happen here because {@code put} serializes.
  */
 @Timeout(60)
