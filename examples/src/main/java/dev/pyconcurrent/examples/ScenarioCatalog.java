@@ -51,6 +51,9 @@ public final class ScenarioCatalog {
                         dev.pyconcurrent.examples.multiprocessing.PoolApplyAsync::new),
                 ready("pool-apply", "002 Pool", "Pool.apply: each call blocks, so one runs at a time",
                         dev.pyconcurrent.examples.multiprocessing.PoolApply::new),
+                ready("pool-imap", "002 Pool", "imap returns at once in input order, imap_unordered in completion "
+                        + "order, imap(buffersize=) over an endless input",
+                        dev.pyconcurrent.examples.multiprocessing.PoolImap::new),
                 ready("queue", "002 Queue", "a writer and a reader process share a Queue",
                         dev.pyconcurrent.examples.multiprocessing.QueueWriterReader::new),
                 ready("joinable-queue", "002 JoinableQueue", "a producer and a daemon consumer with task_done/join",

@@ -66,4 +66,22 @@ class MpPoolScenariosTest {
         assertEquals("test", lines.get(8), run.toString());
         assertEquals(1, peak(run), run.toString());
     }
+
+    @Test
+    void poolImapKeepsInputOrderImapUnorderedDoesNotAndBuffersizeReadsAnEndlessInputLazily() throws Exception {
+        ScenarioRun run = ScenarioRun.of("pool-imap", "--processes", "2", "--items", "8", "--step-ms", "60",
+                "--buffersize", "3", "--take", "10");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("imap, input order:                [0, 1, 4, 9, 16, 25, 36, 49]\n"),
+                run.toString());
+        Matcher unordered = Pattern.compile("imap_unordered, completion order: \\[([0-9, ]+)]").matcher(run.stdout());
+        assertTrue(unordered.find(), run.toString());
+        List<Integer> got = java.util.Arrays.stream(unordered.group(1).split(", ")).map(Integer::valueOf).toList();
+        assertEquals(java.util.Set.of(0, 1, 4, 9, 16, 25, 36, 49), java.util.Set.copyOf(got), run.toString());
+        assertEquals(8, got.size(), run.toString());
+        Matcher lazy = Pattern.compile("took 10 results, the input was read (\\d+) times").matcher(run.stdout());
+        assertTrue(lazy.find(), run.toString());
+        int reads = Integer.parseInt(lazy.group(1));
+        assertTrue(reads >= 10 && reads <= 13, "reads " + reads + "\n" + run);
+    }
 }
