@@ -89,7 +89,7 @@ public interface Pool extends AutoCloseable {
 
     /**
      * CPython main's {@code imap(func, iterable, chunksize, buffersize)}: like {@link #imap(SerializableFunction,
-     * Iterable, int)}, but with a {@code buffersize} at most that many tasks (chunks, when {@code chunksize > 1}) are
+     * Iterable, int)}, but with a {@code buffersize}, at most that many tasks (chunks, when {@code chunksize > 1}) are
      * read from the input and submitted ahead of the consumer. Each result the consumer takes (the first element of
      * a chunk, for chunked jobs) lets one more task in, so an infinite input runs in bounded memory. Set it to at
      * least {@link #processes()} to keep every worker busy. Releases before 3.15 have no {@code buffersize}.
