@@ -29,6 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>States and transitions</h2>
  * <pre>
  *   RUNNING --close()--&gt; CLOSING --buffer empty--&gt; DONE (thread ended)
+ *   A queue shut-down changes nothing here: what is buffered was put before it and is still sent;
+ *             the host keeps it (shutdown(false)) or drops it on arrival (shutdown(true)).
  *   JVM exit: a shutdown hook closes and joins every feeder whose queue did not cancelJoinThread()
  *             (CPython's _finalize_join), so items put just before exit are still delivered.
  * </pre>
