@@ -56,6 +56,9 @@ public final class ScenarioCatalog {
                         dev.pyconcurrent.examples.multiprocessing.PoolImap::new),
                 ready("queue", "002 Queue", "a writer and a reader process share a Queue",
                         dev.pyconcurrent.examples.multiprocessing.QueueWriterReader::new),
+                ready("queue-shutdown", "002 Queue", "CPython main's Queue.shutdown(): the endless reader ends by "
+                        + "itself, no terminate()",
+                        dev.pyconcurrent.examples.multiprocessing.QueueShutdown::new),
                 ready("joinable-queue", "002 JoinableQueue", "a producer and a daemon consumer with task_done/join",
                         dev.pyconcurrent.examples.multiprocessing.JoinableQueueConsumer::new),
                 ready("value-array", "002 Value and Array", "shared memory: prints 3.14 and [5, 1, 2, ..., 9]",

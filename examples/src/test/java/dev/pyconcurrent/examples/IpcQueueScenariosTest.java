@@ -38,6 +38,22 @@ class IpcQueueScenariosTest {
     }
 
     @Test
+    void theReaderEndsByItselfAfterGettingEveryItemOnceTheQueueIsShutDown() throws Exception {
+        ScenarioRun run = ScenarioRun.of("queue-shutdown");
+        assertEquals(0, run.exitCode(), run.toString());
+        int exits = onlyIndexOf(run, "Queue shut down: reader exits.");
+        int previousGet = -1;
+        for (String item : List.of("A", "B", "C")) {
+            int get = onlyIndexOf(run, "Get " + item + " from queue.");
+            assertTrue(get > previousGet && get < exits, "items lost or out of order:\n" + run);
+            previousGet = get;
+        }
+        List<String> lines = run.lines();
+        assertEquals("reader joined, exit code 0 (no terminate() needed); a put after shutdown raises "
+                + "QueueShutDownException", lines.get(lines.size() - 1), run.toString());
+    }
+
+    @Test
     void mainLinePrintedOnlyAfterTheConsumerMarkedEveryProductDone() throws Exception {
         ScenarioRun run = ScenarioRun.of("joinable-queue", "--scale", "0.1", "--items", "5");
         assertEquals(0, run.exitCode(), run.toString());
