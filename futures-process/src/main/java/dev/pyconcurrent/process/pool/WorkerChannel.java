@@ -334,16 +334,16 @@ final class WorkerChannel implements Runnable {
         }
     }
 
-    /** IN_CALL_QUEUE -> TAKEN; wakes the manager if calls wait for the room this made in the call queue. */
+    /** IN_CALL_QUEUE -> TAKEN; refills the call queue if calls wait for the room this made in it. */
     private boolean claim(WorkItem item) {
         if (!item.place.compareAndSet(WorkItem.IN_CALL_QUEUE, WorkItem.TAKEN)) {
             return false;
         }
-        // Taking made room in the call queue. If calls wait for it, only the manager may move them (FIFO), so wake
-        // it. If none wait now, a later submit either hands its call over itself or wakes the manager itself: no
-        // wake-up is lost, and an idle pool's round trip wakes nobody here.
+        // Taking made room in the call queue. If calls wait for it, move the next one in here, under the feed lock
+        // that keeps them FIFO (waking the manager for it cost a thread wake-up per call under load). If none wait
+        // now, a later submit either hands its call over itself or wakes the manager: nothing is left behind.
         if (pool.callsWaitForCallQueue()) {
-            pool.wakeup();
+            ExecutorManagerThread.addCallItemToQueue(pool);
         }
         return true;
     }
