@@ -1,5 +1,6 @@
 package dev.pyconcurrent.process.manager;
 
+import dev.pyconcurrent.futures.WaitInterruptedException;
 import dev.pyconcurrent.ipc.connection.AuthenticationException;
 import dev.pyconcurrent.ipc.connection.Client;
 import dev.pyconcurrent.ipc.connection.Connection;
@@ -8,9 +9,11 @@ import dev.pyconcurrent.ipc.serialization.Serializers;
 import dev.pyconcurrent.process.Process;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.ref.Cleaner;
+import java.nio.channels.ClosedByInterruptException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
 import java.util.List;
@@ -111,6 +114,9 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
      * method not exposed) is a {@link RemoteErrorException}.
      *
      * @throws ManagerConnectionException if the manager is unreachable or the connection breaks
+     * @throws WaitInterruptedException if the calling thread is interrupted while it sends the call or waits for the
+     *         reply (its interrupt flag is set again); a call already sent may still complete in the manager, as
+     *         in CPython
      * @throws IllegalStateException if this proxy is closed
      */
     public final Object callMethod(String methodName, Object... args) throws Exception {
@@ -123,9 +129,13 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
             conn = connect(connections);
         }
         Reply reply;
+        boolean sent = false;
         try {
             conn.send(new Request(token.id(), methodName, args == null ? new Object[0] : args));
+            sent = true;
             reply = (Reply) conn.recv();
+        } catch (InterruptedIOException e) {
+            throw interrupted(connections, conn, methodName, sent, e);
         } catch (IOException e) {
             connections.drop(conn);
             throw new ManagerConnectionException("lost the connection to the manager at " + token.address()
@@ -142,6 +152,26 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
                         + "() called here"));
                 throw e;
         }
+    }
+
+    /**
+     * The calling thread was interrupted during {@link #callMethod}. Its connection is closed, because a reply that
+     * arrives later would otherwise be read as the answer to its next call; its next call opens a new one. Once the
+     * request was sent, the server thread serving it goes on with the call (as in CPython, where a
+     * {@code KeyboardInterrupt} in {@code _callmethod} leaves the server's thread in the call): a {@code get} that
+     * later takes an item finds the connection closed and the item is lost.
+     */
+    private WaitInterruptedException interrupted(ProxyConnections connections, Connection conn, String methodName,
+                                                 boolean sent, InterruptedIOException e) {
+        connections.drop(conn);
+        Thread.currentThread().interrupt();
+        InterruptedException cause = new InterruptedException(e.getMessage());
+        cause.initCause(e);
+        String call = typeid() + "." + methodName + "()";
+        return new WaitInterruptedException(sent
+                ? "the manager's reply to " + call + "; the call may still complete in the manager, and this thread's"
+                        + " connection to it was closed"
+                : "the connection to the manager to send " + call + "; the call was not sent", cause);
     }
 
     /**
@@ -203,6 +233,8 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
         } catch (AuthenticationException e) {
             throw new ManagerConnectionException("the manager at " + token.address() + " refused this proxy's "
                     + "authkey: " + e.getMessage(), e);
+        } catch (InterruptedIOException | ClosedByInterruptException e) {
+            throw interruptedWhileConnecting(e);
         } catch (IOException e) {
             throw Dispatch.unreachable(token.address(), typeid() + " proxy", e);
         }
@@ -214,6 +246,9 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
             } catch (IOException ignored) {
                 // already broken
             }
+            if (e instanceof InterruptedIOException || e instanceof ClosedByInterruptException) {
+                throw interruptedWhileConnecting((IOException) e);
+            }
             if (e instanceof IOException io) {
                 throw Dispatch.unreachable(token.address(), typeid() + " proxy", io);
             }
@@ -221,6 +256,15 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
         }
         connections.adopt(c);
         return c;
+    }
+
+    /** The thread was interrupted while opening its connection: no call was sent. */
+    private WaitInterruptedException interruptedWhileConnecting(IOException e) {
+        Thread.currentThread().interrupt();
+        InterruptedException cause = new InterruptedException(String.valueOf(e));
+        cause.initCause(e);
+        return new WaitInterruptedException("a connection to the manager at " + token.address() + " for a "
+                + typeid() + " proxy; no call was sent", cause);
     }
 
     private static String connectionName() {

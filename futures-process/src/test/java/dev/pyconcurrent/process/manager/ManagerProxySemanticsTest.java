@@ -223,4 +223,67 @@ class ManagerProxySemanticsTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void interruptingAThreadBlockedInAProxyGetEndsTheCallWithWaitInterruptedException() throws Exception {
+        QueueProxy<Integer> q = manager.queue();
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread getter = new Thread(() -> {
+            try {
+                q.qsize();                                      // this thread's connection exists from here on
+                connected.set(true);
+                q.get();                                        // blocks in the server: the queue stays empty
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        getter.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> connected.get() && isInRecv(getter)); // waiting for get()'s reply
+        getter.interrupt();
+        Throwable e = outcome.get(10, TimeUnit.SECONDS);
+        assertTrue(e instanceof dev.pyconcurrent.futures.WaitInterruptedException, String.valueOf(e));
+        assertTrue(e.getMessage().contains("reply to Queue.get()"), e.getMessage());
+        assertTrue(e.getCause() instanceof InterruptedException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void anInterruptedCallerKeepsItsInterruptFlagAndItsNextCallWorksOnAFreshConnection() throws Exception {
+        QueueProxy<Integer> q = manager.queue();
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                Thread.currentThread().interrupt();             // interrupted before the call is even sent
+                try {
+                    q.put(1);
+                    outcome.complete("put went through although interrupted");
+                    return;
+                } catch (dev.pyconcurrent.futures.WaitInterruptedException expected) {
+                    if (!Thread.interrupted()) {                // flag set again, and cleared here
+                        outcome.complete("interrupt flag lost");
+                        return;
+                    }
+                }
+                q.put(2);                                       // same thread, new connection
+                outcome.complete("next call: " + q.get(Duration.ofSeconds(10)));
+            } catch (Throwable t) {
+                outcome.complete(String.valueOf(t));
+            }
+        });
+        caller.start();
+        assertEquals("next call: 2", outcome.get(20, TimeUnit.SECONDS));
+        assertEquals(0, q.qsize(), "the interrupted put was not sent");
+    }
+
+    /** The thread waits inside the library's socket wait (for a reply, once its connection exists). */
+    private static boolean isInRecv(Thread t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().endsWith("ChannelWaiter")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
