@@ -23,8 +23,8 @@ import dev.pyconcurrent.process.spawn.ExitStatus;
  * that reads a result sets its future ({@link WorkerChannel#completeCall}), and {@code submit} hands a call straight
  * to a call queue with room when nothing waits ahead of it. Both cut a thread wake-up per call (the hot path went
  * caller → manager → channel → worker → channel → manager → caller). When work backs up, the channel thread that
- * takes a call refills the call queue itself ({@link #addCallItemToQueue(ProcessPoolExecutor)}, under the feed lock
- * like every other feeder), so this thread is woken by {@code submit}, deaths, breaks and shutdown only. Deaths
+ * takes a call refills the call queue itself (see {@link CallQueueFeeder}, the one place calls enter the call
+ * queue), so this thread is woken by {@code submit}, deaths, breaks and shutdown only. Deaths
  * still arrive after the dead worker's last result, since the same channel thread sets that result and then
  * reports the death.
  *
@@ -84,59 +84,9 @@ final class ExecutorManagerThread extends Thread {
         }
     }
 
-    /**
-     * CPython's {@code add_call_item_to_queue}: fill the call queue from the work ids, never blocking. Under the feed
-     * lock, so {@code submit}'s direct hand-off never overtakes an item this loop has polled but not yet added, and
-     * never takes the room this loop counted on.
-     */
+    /** CPython's {@code add_call_item_to_queue}, shared with the other feeders of the call queue. */
     private void addCallItemToQueue() {
-        addCallItemToQueue(pool);
-    }
-
-    /**
-     * The same, run by a channel thread that just took a call while work ids wait (Java only: CPython's manager does
-     * it after every result). Races, reasoned: every feeder (this thread, a channel, {@code submit}'s direct hand-off)
-     * holds the feed lock, so FIFO and the queue's bound hold as with one feeder; the two manager steps that change
-     * what may be fed take the same lock first: {@link #flagExecutorShuttingDown} empties the work ids under it
-     * before cancelling their futures, and {@link #terminateBroken} empties work ids and requeued calls under it
-     * before failing futures, so no channel can mark RUNNING a future the manager is cancelling or failing.
-     */
-    static void addCallItemToQueue(ProcessPoolExecutor pool) {
-        pool.callQueueFeedLock.lock();
-        try {
-            fillCallQueue(pool);
-        } finally {
-            pool.callQueueFeedLock.unlock();
-        }
-    }
-
-    private static void fillCallQueue(ProcessPoolExecutor pool) {
-        while (pool.callQueue.remainingCapacity() > 0) {
-            WorkItem again = pool.requeued.pollFirst();
-            if (again != null) {
-                if (pool.pendingWorkItems.containsKey(again.workId)) {
-                    again.place.set(WorkItem.IN_CALL_QUEUE);
-                    pool.callQueue.add(again);
-                }
-                continue;
-            }
-            Long workId = pool.workIds.poll();
-            if (workId == null) {
-                return;
-            }
-            WorkItem item = pool.pendingWorkItems.get(workId);
-            if (item == null) {
-                continue;
-            }
-            if (item.future.setRunningOrNotifyCancel()) {
-                item.place.set(WorkItem.IN_CALL_QUEUE);
-                pool.trace.movedToCallQueue(workId); // before the add: a channel may take the call at once
-                pool.callQueue.add(item);
-            } else {
-                pool.pendingWorkItems.remove(workId); // cancelled while waiting: drop it
-                pool.trace.futureSet(workId, "cancelled");
-            }
-        }
+        pool.feeder.fill();
     }
 
     private void handle(ManagerEvent event) {
@@ -210,14 +160,7 @@ final class ExecutorManagerThread extends Thread {
             return;
         }
         if (unsent != null && pool.pendingWorkItems.containsKey(unsent.workId)) {
-            // Under the feed lock: a submit's direct hand-off checks "nothing requeued" and adds in one step, so it
-            // either sees this retry (and queues behind it) or has already added its own, younger call.
-            pool.callQueueFeedLock.lock();
-            try {
-                pool.requeued.addLast(unsent);
-            } finally {
-                pool.callQueueFeedLock.unlock();
-            }
+            pool.feeder.requeue(unsent);
         }
     }
 
@@ -245,16 +188,8 @@ final class ExecutorManagerThread extends Thread {
             return;
         }
         pendingCancelled = true;
-        List<Long> waiting = new ArrayList<>();
-        pool.callQueueFeedLock.lock();
-        try {
-            // From here no channel thread can move these into the call queue (they feed it under this lock too).
-            for (Long workId = pool.workIds.poll(); workId != null; workId = pool.workIds.poll()) {
-                waiting.add(workId);
-            }
-        } finally {
-            pool.callQueueFeedLock.unlock();
-        }
+        // Out of the feeders' reach first: a channel could otherwise mark RUNNING a future being cancelled here.
+        List<Long> waiting = pool.feeder.drainWorkIds();
         for (Long workId : waiting) {
             WorkItem item = pool.pendingWorkItems.get(workId);
             if (item != null && item.future.cancel()) {
@@ -274,15 +209,7 @@ final class ExecutorManagerThread extends Thread {
         } finally {
             pool.shutdownLock.unlock();
         }
-        pool.callQueueFeedLock.lock();
-        try {
-            // Channel threads feed the call queue too: with nothing left to feed, none can mark a future RUNNING
-            // while the loop below fails it.
-            pool.workIds.clear();
-            pool.requeued.clear();
-        } finally {
-            pool.callQueueFeedLock.unlock();
-        }
+        pool.feeder.clearWaiting(); // nothing left to feed: no channel can mark RUNNING a future failed below
         String detail = describeBreak();
         for (WorkItem item : new ArrayList<>(pool.pendingWorkItems.values())) {
             // One instance per future (gh-101267): a shared exception's stack and suppressed list would mix callers.

@@ -125,11 +125,10 @@ public class ProcessPoolExecutor extends Executor {
      */
     final ConcurrentLinkedDeque<WorkItem> requeued = new ConcurrentLinkedDeque<>();
     /**
-     * Held by whoever moves items into the call queue: the manager ({@code addCallItemToQueue}) and {@code submit}'s
-     * direct hand-off. Makes "is anything waiting ahead of me, and is there room?" plus the add one step, which keeps
-     * the call queue FIFO and within its bound. Never held while blocking; lock order: shutdownLock, then this.
+     * Every way into the call queue (submit's hand-off, the manager, a channel refilling it), under one lock that
+     * keeps it FIFO and within its bound. Never blocks; lock order: shutdownLock, then the feeder's lock.
      */
-    final ReentrantLock callQueueFeedLock = new ReentrantLock();
+    final CallQueueFeeder feeder = new CallQueueFeeder(this);
     /** The manager's inbox: wakeups, worker deaths and breaks (CPython's result queue + wakeup pipe + sentinels). */
     final LinkedBlockingQueue<ManagerEvent> inbox = new LinkedBlockingQueue<>();
     final Map<Long, WorkerHandle> processes = new ConcurrentHashMap<>();
@@ -241,7 +240,7 @@ public class ProcessPoolExecutor extends Executor {
             }
             pendingWorkItems.put(item.workId, item);
             trace.submitted(item.workId, call); // before the id is visible to a manager thread already running
-            if (!handStraightToCallQueue(item)) {
+            if (!feeder.handOver(item)) { // Java-only shortcut: no manager wake-up when nothing waits ahead
                 workIds.add(item.workId);
                 wakeup();
             }
@@ -255,44 +254,6 @@ public class ProcessPoolExecutor extends Executor {
                 pendingPermits.release();
             }
         }
-    }
-
-    /**
-     * Java-only shortcut of the manager's {@code add_call_item_to_queue} for one item: when nothing waits ahead of it
-     * (no work id, no requeued call) and the call queue has room, {@code submit} moves the item into the call queue
-     * itself, so an idle pool's call reaches a worker without waking the manager thread (one thread hop less per
-     * call). Otherwise the item takes CPython's path (work-id queue + wakeup).
-     *
-     * <p>Why this is safe (called with shutdownLock held, so no shutdown or break can start meanwhile, and submits are
-     * serialized): under the feed lock the manager cannot be between polling a work id and adding it to the call
-     * queue, so "no work id and no requeued call" really means nothing older is on its way, and FIFO holds; the
-     * capacity check and the add are one step with respect to the manager, so the bound holds (the channels only
-     * remove). The future is still unpublished, so it cannot be cancelled yet: it becomes RUNNING here as it would in
-     * the manager. The item was already in pendingWorkItems, so a later shutdown waits for it and a break fails it;
-     * a cancel(true) finds it IN_CALL_QUEUE exactly as if the manager had moved it. The manager needs no wakeup:
-     * nothing changed that it must act on.
-     */
-    private boolean handStraightToCallQueue(WorkItem item) {
-        callQueueFeedLock.lock();
-        try {
-            if (!workIds.isEmpty() || !requeued.isEmpty() || callQueue.remainingCapacity() == 0) {
-                return false;
-            }
-            if (!item.future.setRunningOrNotifyCancel()) {
-                return false; // cannot happen (unpublished future); the manager's path copes with it anyway
-            }
-            item.place.set(WorkItem.IN_CALL_QUEUE);
-            trace.movedToCallQueue(item.workId); // before the add: a channel may take the call at once
-            callQueue.add(item);
-            return true;
-        } finally {
-            callQueueFeedLock.unlock();
-        }
-    }
-
-    /** True if calls wait for room in the call queue (new work ids or requeued calls). */
-    boolean callsWaitForCallQueue() {
-        return !workIds.isEmpty() || !requeued.isEmpty();
     }
 
     /** Backpressure: blocks while maxPendingWorkItems calls are pending, but never past a shutdown or a break. */

@@ -14,12 +14,13 @@ import dev.pyconcurrent.futures.Future;
  *
  * <h2>Place transitions (every legal one)</h2>
  * <pre>
- *   WAITING       -> IN_CALL_QUEUE   manager: future.setRunningOrNotifyCancel() returned true, item put in the call queue
+ *   WAITING       -> IN_CALL_QUEUE   a feeder (CallQueueFeeder: submit, manager or a channel): future.setRunningOrNotifyCancel()
+ *                                    returned true, item put in the call queue
  *   IN_CALL_QUEUE -> TAKEN           a worker's channel took it (CAS); from now on the call may run in that worker
  *   IN_CALL_QUEUE -> WITHDRAWN       cancel(true) removed it before any worker took it (CAS)
  *   TAKEN         -> IN_CALL_QUEUE   its worker died before the whole call was sent (replace mode: requeued)
  * </pre>
- * A WAITING item cancelled by plain {@code cancel()} never changes place: the manager drops it. The future's own
+ * A WAITING item cancelled by plain {@code cancel()} never changes place: the feeder that meets it drops it. The future's own
  * state machine is separate (see {@link Future}).
  */
 final class WorkItem {

@@ -342,8 +342,8 @@ final class WorkerChannel implements Runnable {
         // Taking made room in the call queue. If calls wait for it, move the next one in here, under the feed lock
         // that keeps them FIFO (waking the manager for it cost a thread wake-up per call under load). If none wait
         // now, a later submit either hands its call over itself or wakes the manager: nothing is left behind.
-        if (pool.callsWaitForCallQueue()) {
-            ExecutorManagerThread.addCallItemToQueue(pool);
+        if (pool.feeder.callsWaiting()) {
+            pool.feeder.fill();
         }
         return true;
     }
