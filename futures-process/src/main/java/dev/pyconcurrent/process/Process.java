@@ -345,8 +345,9 @@ public class Process implements Serializable {
     }
 
     /**
-     * CPython's {@code sentinel}: completes with the exit code when the child is gone. Combine several with
-     * {@link CompletableFuture#anyOf} where CPython uses {@code connection.wait}.
+     * CPython's {@code sentinel}: completes with the exit code when the child is gone. Pass it, mixed with
+     * connections, to {@link dev.pyconcurrent.ipc.connection.ConnectionWait#ready} as CPython passes sentinels to
+     * {@code connection.wait}; or combine several with {@link CompletableFuture#anyOf}.
      */
     public final CompletableFuture<Integer> sentinel() {
         synchronized (this) {

@@ -333,6 +333,11 @@ public final class Connection implements AutoCloseable, Serializable {
 
     // ---------------------------------------------------------------- poll / state
 
+    /** The socket, for {@link ConnectionWait}'s selector (non-blocking, as every wait here goes through selectors). */
+    SocketChannel channel() {
+        return channel;
+    }
+
     /** Returns at once whether a message (or end of file) is ready to be received. */
     public boolean poll() throws IOException {
         return poll(0, TimeUnit.NANOSECONDS);
