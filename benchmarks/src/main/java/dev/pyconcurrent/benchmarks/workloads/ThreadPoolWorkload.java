@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 public final class ThreadPoolWorkload implements Workload {
     static final int WORKERS = 2;
 
+    /** Java samples per repetition (a Java repetition is ~20-50 ms; a CPython one ~2 s). */
+    private static final int JAVA_SAMPLES_PER_REP = 5;
+
     @Override
     public String id() {
         return "thread-pool";
@@ -39,13 +42,17 @@ public final class ThreadPoolWorkload implements Workload {
                         "submit + result() of each (no wait())", "tasks/s", true)
                 .limit("the pool alone: without Futures.wait the Java pool runs at the JDK pool's speed; CPython "
                         + "is not re-measured for this variant (its per-task cost is the interpreter's either way)");
-        // Repetitions last only ~20-200 ms: 5 untimed ones let C2 finish with submit, the work item and wait().
+        // Repetitions last only ~20-200 ms: 5 untimed ones let C2 finish with submit, the work item and wait(). A
+        // Java repetition takes JAVA_SAMPLES_PER_REP samples of each side, interleaved, so the Java medians come from
+        // 5x as many samples: one 20 ms sample is at the mercy of a GC or a descheduled thread on this shared machine.
         ctx.alternate(5, () -> {
-            ctx.record(row, Side.OURS, OursThreadPool.tasksPerSecond(tasks, WORKERS, true));
-            ctx.record(row, Side.JUC, jucTasksPerSecond(tasks));
-            ctx.record(each, Side.OURS, OursThreadPool.tasksPerSecond(tasks, WORKERS, false));
-            ctx.record(each, Side.JUC, row.has(Side.JUC) ? row.samples(Side.JUC).get(row.samples(Side.JUC).size() - 1)
-                    : jucTasksPerSecond(tasks));
+            for (int k = 0; k < JAVA_SAMPLES_PER_REP; k++) {
+                ctx.record(row, Side.OURS, OursThreadPool.tasksPerSecond(tasks, WORKERS, true));
+                double juc = jucTasksPerSecond(tasks);
+                ctx.record(row, Side.JUC, juc);
+                ctx.record(each, Side.OURS, OursThreadPool.tasksPerSecond(tasks, WORKERS, false));
+                ctx.record(each, Side.JUC, juc);
+            }
         }, () -> ctx.record(row, Side.CPYTHON,
                 ctx.py("thread_pool", "tasks", tasks, "workers", WORKERS).get("tasks_per_s")));
     }

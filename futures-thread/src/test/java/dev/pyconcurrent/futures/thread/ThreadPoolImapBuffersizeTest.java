@@ -73,30 +73,6 @@ class ThreadPoolImapBuffersizeTest {
         };
     }
 
-    /** CPython's {@code exception_throwing_generator}: raises when asked for item {@code failAt}. */
-    static Iterable<Integer> failingAt(int total, int failAt) {
-        return () -> new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < total;
-            }
-
-            @Override
-            public Integer next() {
-                if (i == failAt) {
-                    throw new SayWhenException();
-                }
-                return i++;
-            }
-        };
-    }
-
-    static final class SayWhenException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
     private IMapIterator<Integer> lazy(boolean ordered, Iterable<Integer> items, int chunksize, Integer buffersize) {
         return ordered ? pool.imap(SQR, items, chunksize, buffersize)
                 : pool.imapUnordered(SQR, items, chunksize, buffersize);
@@ -192,12 +168,12 @@ class ThreadPoolImapBuffersizeTest {
 
     @Test
     void inputErrorStillSurfacesInOrder() {
-        IMapIterator<Integer> it = pool.imap(SQR, failingAt(20, 7), 1, 2);
+        IMapIterator<Integer> it = pool.imap(SQR, ThreadPoolTest.failingInput(20, 7), 1, 2);
         for (int i = 0; i < 7; i++) {
             assertEquals(i * i, it.next(WAIT));
         }
         ExecutionFailedException e = assertThrows(ExecutionFailedException.class, () -> it.next(WAIT));
-        assertInstanceOf(SayWhenException.class, e.getCause());
+        assertInstanceOf(ThreadPoolTest.SpecialInputException.class, e.getCause());
         assertFalse(it.hasNext());
     }
 

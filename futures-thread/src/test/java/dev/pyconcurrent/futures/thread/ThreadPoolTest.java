@@ -96,7 +96,7 @@ class ThreadPoolTest {
     }
 
     /** An input that raises after {@code failAt} items, CPython's {@code exception_throwing_generator}. */
-    private static Iterable<Integer> failingInput(int total, int failAt) {
+    static Iterable<Integer> failingInput(int total, int failAt) {
         return () -> new Iterator<>() {
             int i;
 
