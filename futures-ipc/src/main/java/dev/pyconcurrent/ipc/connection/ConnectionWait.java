@@ -58,7 +58,7 @@ public final class ConnectionWait {
      * @return the ready objects, in the order given; empty if none became ready in time
      * @throws IllegalArgumentException if an object is of another type
      * @throws InterruptedException if the calling thread is interrupted while waiting
-     * @throws IOException if a connection's socket cannot be watched
+     * @throws IOException if a connection is closed (as CPython raises OSError) or its socket cannot be watched
      */
     public static <T> List<T> ready(Collection<? extends T> objects, Duration timeout)
             throws IOException, InterruptedException {

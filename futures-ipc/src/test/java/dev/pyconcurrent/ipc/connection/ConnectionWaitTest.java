@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyconcurrent.ipc.host.ProcessAuthKey;
 import dev.pyconcurrent.ipc.testing.ChildJvm;
 import java.io.EOFException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -141,6 +142,17 @@ class ConnectionWaitTest {
             } finally {
                 Thread.interrupted();
             }
+        }
+    }
+
+    @Test
+    void aClosedConnectionIsAnErrorNotAnEmptyWait() throws Exception {
+        Pipe p = Pipe.open();
+        p.first().close();
+        try {
+            assertThrows(IOException.class, () -> ConnectionWait.ready(List.of(p.first()), Duration.ofSeconds(10)));
+        } finally {
+            p.close();
         }
     }
 
