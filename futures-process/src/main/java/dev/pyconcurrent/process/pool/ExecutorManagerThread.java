@@ -38,6 +38,7 @@ final class ExecutorManagerThread extends Thread {
     private static final Duration JOIN_WORKERS_TIMEOUT = Duration.ofSeconds(30);
     private static final String BROKEN_BY_DEATH =
             "A child process terminated abruptly, the process pool is not usable anymore";
+    private static final String FORCED = "The process pool was forcefully shut down (terminateWorkers/killWorkers)";
 
     private final ProcessPoolExecutor pool;
     private boolean pendingCancelled;
@@ -128,7 +129,7 @@ final class ExecutorManagerThread extends Thread {
                 break;
             default: // CRASHED
                 if (gone.worker().stopReason == WorkerHandle.STOPPED_FORCEFULLY) {
-                    breakPool("The process pool was forcefully shut down (terminateWorkers/killWorkers)", null, gone);
+                    breakPool(FORCED, null, gone);
                 } else if (!gone.worker().ready) {
                     // It never got as far as its first call (bad JVM option, classpath, connection): a replacement
                     // would fail the same way, so even replaceCrashedWorkers breaks the pool (CPython main: "could
@@ -167,6 +168,14 @@ final class ExecutorManagerThread extends Thread {
     /** A worker left on purpose or was replaced: start another while work remains (gh-115634, gh-119592). */
     private void replaceIfNeeded() {
         if (brokenMessage != null) {
+            return;
+        }
+        if (pool.forcedShutdown) {
+            // A worker that left during terminateWorkers/killWorkers (e.g. retiring at maxTasksPerChild) is not
+            // replaced, so whatever is still pending could never run: fail it (CPython main).
+            if (!pool.pendingWorkItems.isEmpty()) {
+                breakPool(FORCED, null, null);
+            }
             return;
         }
         if (!pool.shutdownThread || !pool.pendingWorkItems.isEmpty()) {

@@ -134,6 +134,12 @@ public class ProcessPoolExecutor extends Executor {
     final Map<Long, WorkerHandle> processes = new ConcurrentHashMap<>();
     final AtomicInteger idleWorkerNumber = new AtomicInteger();
     final ReentrantLock shutdownLock = new ReentrantLock();
+    /**
+     * Set by terminateWorkers()/killWorkers() (under shutdownLock): no worker is replaced any more, not even one
+     * retiring at maxTasksPerChild in the same instant, and calls still pending fail (CPython main,
+     * {@code test_force_shutdown_during_max_tasks_worker_exit}).
+     */
+    volatile boolean forcedShutdown;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     /** Guarded by shutdownLock. */
     private long queueCount;
@@ -431,8 +437,15 @@ public class ProcessPoolExecutor extends Executor {
     }
 
     private void forceShutdown(boolean kill) {
-        List<WorkerHandle> workers = new ArrayList<>(processes.values());
+        shutdownLock.lock();
+        try {
+            forcedShutdown = true; // from here no worker is replaced (WorkerSpawner checks it under this lock)
+        } finally {
+            shutdownLock.unlock();
+        }
         shutdown(false, true);
+        // Taken after the flag: a replacement spawned before it is in this list, none can start after it.
+        List<WorkerHandle> workers = new ArrayList<>(processes.values());
         for (WorkerHandle worker : workers) {
             if (!worker.isAlive()) {
                 continue;

@@ -87,7 +87,7 @@ final class WorkerSpawner {
     void replaceWorker() {
         pool.shutdownLock.lock();
         try {
-            if (pool.broken == null && pool.processes.size() < pool.maxWorkers) {
+            if (pool.broken == null && !pool.forcedShutdown && pool.processes.size() < pool.maxWorkers) {
                 spawnProcess();
             }
         } finally {

@@ -31,7 +31,9 @@ import dev.pyconcurrent.futures.Future;
  * {@code test_processes_terminate}, {@code test_context_manager_shutdown}, {@code test_shutdown_no_wait}; and from
  * {@code test_process_pool.py}: {@code test_force_shutdown_workers} (terminate and kill),
  * {@code test_force_shutdown_workers_dead_workers}, {@code test_force_shutdown_workers_not_started_yet},
- * {@code test_force_shutdown_workers_stops_pool}, {@code test_shutdown_race_issue12456} (executor.py).
+ * {@code test_force_shutdown_workers_stops_pool}, {@code test_terminate_workers} and {@code test_kill_workers} (as
+ * the signal that ended the worker), {@code test_force_shutdown_during_max_tasks_worker_exit} (main),
+ * {@code test_shutdown_race_issue12456} (executor.py).
  */
 @Timeout(60)
 class ProcessPoolShutdownTest {
@@ -183,6 +185,24 @@ class ProcessPoolShutdownTest {
         Throwable e = assertThrows(ExecutionFailedException.class, () -> running.result(TIMEOUT)).getCause();
         assertInstanceOf(BrokenProcessPoolException.class, e);
         assertTrue(e.getMessage().contains("forcefully shut down"), e.getMessage());
+        // test_terminate_workers / test_kill_workers: terminate means SIGTERM, kill means SIGKILL
+        TerminatedWorkerException death = assertInstanceOf(TerminatedWorkerException.class, e);
+        assertEquals(kill ? 9 : 15, death.signal(), death.getMessage());
+    }
+
+    @Test
+    void aWorkerRetiringDuringAForcedShutdownIsNotReplacedAndPendingCallsFail() {
+        // test_force_shutdown_during_max_tasks_worker_exit (CPython main): the only worker retires after its one
+        // task just as terminateWorkers() runs; the call queued behind it must fail, not run on a replacement.
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1).maxTasksPerChild(1).build();
+        Future<Integer> first = pool.submit(PoolTasks.SQUARE, 3);
+        Future<Integer> queued = pool.submit(PoolTasks.SQUARE, 4);
+        assertEquals(9, first.result(TIMEOUT));
+        pool.terminateWorkers();
+        Throwable e = assertThrows(ExecutionFailedException.class, () -> queued.result(TIMEOUT)).getCause();
+        assertInstanceOf(BrokenProcessPoolException.class, e);
+        assertTrue(e.getMessage().contains("forcefully shut down"), e.getMessage());
+        await().atMost(TIMEOUT).until(() -> pool.workerPids().isEmpty());
     }
 
     @Test
