@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Value} and {@link Array}, in the creating JVM and in children. Ports from CPython's
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.Timeout;
  * counterpart: the object is its own raw view), {@code test_invalid_typecode};
  * {@code _TestArray::test_array} (child prefix sum), {@code test_array_from_size},
  * {@code test_rawarray}, {@code test_getobj_getlock_obj}, {@code test_invalid_typecode}; plus the
- * article's {@code Value('d')}/{@code Array('i', range(10))} example, a cross-process increment
+ * article's {@code Value('d')}/{@code Array('i', range(10))} example, {@code _TestSharedCTypes::test_sharedctypes}
+ * and {@code test_synchronize} (int, double, long long and a double array doubled by a child, without and with a
+ * lock; CPython's struct and char array have no Java counterpart here), a cross-process increment
  * under the lock, and file cleanup after a SIGKILLed creator.
  */
 @Timeout(60)
@@ -61,6 +65,20 @@ class ValueArrayTest {
     static void articleExample(Object[] a) {
         ((Value) a[0]).set(3.14);
         ((Array) a[1]).set(0, 5);
+    }
+
+    /** {@code _double} of CPython's {@code test_sharedctypes}: doubles every value, in place, in the child. */
+    static void doubleAll(Object[] a) {
+        Value x = (Value) a[0];
+        Value y = (Value) a[1];
+        Value z = (Value) a[2];
+        Array arr = (Array) a[3];
+        x.setLong(x.getLong() * 2);
+        y.setDouble(y.getDouble() * 2);
+        z.setLong(z.getLong() * 2);
+        for (int i = 0; i < arr.length(); i++) {
+            arr.set(i, arr.getDouble(i) * 2);
+        }
     }
 
     static void incrementUnderLock(Object[] a) throws Exception {
@@ -107,6 +125,23 @@ class ValueArrayTest {
         children.start(getClass(), "writeValues", i, d, h, q).assertSucceeds(CHILD);
         assertEquals(-1, i.get());
         assertEquals(-1.5, d.get());
+    }
+
+    @ParameterizedTest(name = "lock={0}")
+    @ValueSource(booleans = {false, true})
+    void aChildDoublesSharedNumbersAndADoubleArrayInPlace(boolean lock) throws Exception {
+        // test_sharedctypes (lock=False) and test_synchronize (lock=True); struct and char array ('c') not supported
+        Value x = new Value('i', 7, lock);
+        Value y = new Value('d', 1.0 / 3.0, lock);
+        Value z = new Value('q', 1L << 60 >> 1, lock);
+        Array arr = new Array('d', List.of(0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25), lock);
+        children.start(getClass(), "doubleAll", x, y, z, arr).assertSucceeds(CHILD);
+        assertEquals(14, x.getLong());
+        assertEquals(2.0 / 3.0, y.getDouble());
+        assertEquals(1L << 60, z.getLong());
+        for (int i = 0; i < arr.length(); i++) {
+            assertEquals(i * 0.5, arr.getDouble(i), "element " + i);
+        }
     }
 
     @Test
