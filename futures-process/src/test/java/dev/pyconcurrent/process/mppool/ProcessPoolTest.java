@@ -141,6 +141,25 @@ class ProcessPoolTest {
     }
 
     @Test
+    void mapPropagatesAnInputErrorFromASizedInputToo() { // test_map_handle_iterable_exception, SpecialIterable
+        // A sized input takes the other path: its size sets the default chunksize before any item is read.
+        java.util.Collection<Integer> sized = new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<Integer> iterator() {
+                return MpTasks.throwingAt(10, 5).iterator();
+            }
+
+            @Override
+            public int size() {
+                return 10;
+            }
+        };
+        assertThrows(MpTasks.SayWhenException.class, () -> pool.map(SQR, sized));
+        assertThrows(MpTasks.SayWhenException.class, () -> pool.map(SQR, sized, 1));
+        assertEquals(squares(10), pool.map(SQR, range(10)));
+    }
+
+    @Test
     void applyAsyncDeliversAfterTheCall() { // test_async
         long t0 = System.nanoTime();
         AsyncResult<Integer> r = pool.applyAsync(MpTasks.sqrAfter(100), 7);
