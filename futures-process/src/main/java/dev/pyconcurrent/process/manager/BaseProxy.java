@@ -164,14 +164,19 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
     private WaitInterruptedException interrupted(ProxyConnections connections, Connection conn, String methodName,
                                                  boolean sent, InterruptedIOException e) {
         connections.drop(conn);
-        Thread.currentThread().interrupt();
-        InterruptedException cause = new InterruptedException(e.getMessage());
-        cause.initCause(e);
         String call = typeid() + "." + methodName + "()";
-        return new WaitInterruptedException(sent
+        return waitInterrupted(sent
                 ? "the manager's reply to " + call + "; the call may still complete in the manager, and this thread's"
                         + " connection to it was closed"
-                : "the connection to the manager to send " + call + "; the call was not sent", cause);
+                : "the connection to the manager to send " + call + "; the call was not sent", e);
+    }
+
+    /** Sets the interrupt flag again and reports what was being waited for, the socket's exception as the cause. */
+    private static WaitInterruptedException waitInterrupted(String what, IOException e) {
+        Thread.currentThread().interrupt();
+        InterruptedException cause = new InterruptedException(String.valueOf(e));
+        cause.initCause(e);
+        return new WaitInterruptedException(what, cause);
     }
 
     /**
@@ -260,11 +265,8 @@ public abstract class BaseProxy implements AutoCloseable, Serializable {
 
     /** The thread was interrupted while opening its connection: no call was sent. */
     private WaitInterruptedException interruptedWhileConnecting(IOException e) {
-        Thread.currentThread().interrupt();
-        InterruptedException cause = new InterruptedException(String.valueOf(e));
-        cause.initCause(e);
-        return new WaitInterruptedException("a connection to the manager at " + token.address() + " for a "
-                + typeid() + " proxy; no call was sent", cause);
+        return waitInterrupted("a connection to the manager at " + token.address() + " for a " + typeid()
+                + " proxy; no call was sent", e);
     }
 
     private static String connectionName() {
